@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class DateOperator(StrEnum):
+    EQ = "eq"
+    GT = "gt"
+    GTE = "gte"
+    LT = "lt"
+    LTE = "lte"
+    NE = "ne"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from typing_extensions import Self
+
+from ..models.boolean_operator import BooleanOperator
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LogRecordsBooleanFilter")
+
+
+@_attrs_define
+class LogRecordsBooleanFilter:
+    """
+    Attributes:
+        column_id (str):
+        value (bool):
+        type_ (Literal['boolean']):
+        operator (BooleanOperator | Unset):
+    """
+
+    column_id: str
+    value: bool
+    type_: Literal["boolean"]
+    operator: BooleanOperator | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        column_id = self.column_id
+
+        value = self.value
+
+        type_ = self.type_
+
+        operator: str | Unset = UNSET
+        if not isinstance(self.operator, Unset):
+            operator = self.operator.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "column_id": column_id,
+                "value": value,
+                "type": type_,
+            }
+        )
+        if operator is not UNSET:
+            field_dict["operator"] = operator
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        column_id = d.pop("column_id")
+
+        value = d.pop("value")
+
+        type_ = cast(Literal["boolean"], d.pop("type"))
+        if type_ != "boolean":
+            raise ValueError(f"type must match const 'boolean', got '{type_}'")
+
+        _operator = d.pop("operator", UNSET)
+        operator: BooleanOperator | Unset
+        if isinstance(_operator, Unset):
+            operator = UNSET
+        else:
+            operator = BooleanOperator(_operator)
+
+        log_records_boolean_filter = cls(
+            column_id=column_id,
+            value=value,
+            type_=type_,
+            operator=operator,
+        )
+
+        log_records_boolean_filter.additional_properties = d
+        return log_records_boolean_filter
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

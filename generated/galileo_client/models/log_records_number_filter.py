@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from typing_extensions import Self
+
+from ..models.number_operator import NumberOperator
+
+T = TypeVar("T", bound="LogRecordsNumberFilter")
+
+
+@_attrs_define
+class LogRecordsNumberFilter:
+    """
+    Attributes:
+        column_id (str):
+        operator (NumberOperator):
+        value (float | list[float]): A number, or `[min, max]` with `between`.
+        type_ (Literal['number']):
+    """
+
+    column_id: str
+    operator: NumberOperator
+    value: float | list[float]
+    type_: Literal["number"]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        column_id = self.column_id
+
+        operator = self.operator.value
+
+        value: float | list[float]
+        if isinstance(self.value, list):
+            value = self.value
+
+        else:
+            value = self.value
+
+        type_ = self.type_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "column_id": column_id,
+                "operator": operator,
+                "value": value,
+                "type": type_,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        column_id = d.pop("column_id")
+
+        operator = NumberOperator(d.pop("operator"))
+
+        def _parse_value(data: object) -> float | list[float]:
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                value_type_1 = cast(list[float], data)
+
+                return value_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(float | list[float], data)
+
+        value = _parse_value(d.pop("value"))
+
+        type_ = cast(Literal["number"], d.pop("type"))
+        if type_ != "number":
+            raise ValueError(f"type must match const 'number', got '{type_}'")
+
+        log_records_number_filter = cls(
+            column_id=column_id,
+            operator=operator,
+            value=value,
+            type_=type_,
+        )
+
+        log_records_number_filter.additional_properties = d
+        return log_records_number_filter
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

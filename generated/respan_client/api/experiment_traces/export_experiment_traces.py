@@ -1,0 +1,318 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_detail import ErrorDetail
+from ...models.export_message import ExportMessage
+from ...models.list_filter_request import ListFilterRequest
+from ...models.rate_limit_error import RateLimitError
+from ...models.truthy_flag import TruthyFlag
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    experiment_id: str,
+    *,
+    body: ListFilterRequest | Unset = UNSET,
+    export: TruthyFlag | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sort_by: str | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_export: str | Unset = UNSET
+    if not isinstance(export, Unset):
+        json_export = export.value
+
+    params["export"] = json_export
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    params["sort_by"] = sort_by
+
+    json_start_time: str | Unset = UNSET
+    if not isinstance(start_time, Unset):
+        json_start_time = start_time.isoformat()
+    params["start_time"] = json_start_time
+
+    json_end_time: str | Unset = UNSET
+    if not isinstance(end_time, Unset):
+        json_end_time = end_time.isoformat()
+    params["end_time"] = json_end_time
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v2/experiments/{experiment_id}/logs/".format(
+            experiment_id=quote(str(experiment_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorDetail | ExportMessage | RateLimitError | None:
+    if response.status_code == 202:
+        response_202 = ExportMessage.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = ErrorDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorDetail | ExportMessage | RateLimitError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ListFilterRequest | Unset = UNSET,
+    export: TruthyFlag | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sort_by: str | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> Response[ErrorDetail | ExportMessage | RateLimitError]:
+    """Export experiment traces with body filters
+
+     Starts the e-mailed export with filters in the older **list** format (seed 000). Takes
+    the same query parameters as the GET form. Not safe to repeat: each call sends an e-mail.
+
+    Args:
+        experiment_id (str):
+        export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
+        page (int | Unset):
+        page_size (int | Unset):
+        sort_by (str | Unset):
+        start_time (datetime.datetime | Unset):
+        end_time (datetime.datetime | Unset):
+        body (ListFilterRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDetail | ExportMessage | RateLimitError]
+    """
+
+    kwargs = _get_kwargs(
+        experiment_id=experiment_id,
+        body=body,
+        export=export,
+        page=page,
+        page_size=page_size,
+        sort_by=sort_by,
+        start_time=start_time,
+        end_time=end_time,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ListFilterRequest | Unset = UNSET,
+    export: TruthyFlag | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sort_by: str | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> ErrorDetail | ExportMessage | RateLimitError | None:
+    """Export experiment traces with body filters
+
+     Starts the e-mailed export with filters in the older **list** format (seed 000). Takes
+    the same query parameters as the GET form. Not safe to repeat: each call sends an e-mail.
+
+    Args:
+        experiment_id (str):
+        export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
+        page (int | Unset):
+        page_size (int | Unset):
+        sort_by (str | Unset):
+        start_time (datetime.datetime | Unset):
+        end_time (datetime.datetime | Unset):
+        body (ListFilterRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDetail | ExportMessage | RateLimitError
+    """
+
+    return sync_detailed(
+        experiment_id=experiment_id,
+        client=client,
+        body=body,
+        export=export,
+        page=page,
+        page_size=page_size,
+        sort_by=sort_by,
+        start_time=start_time,
+        end_time=end_time,
+    ).parsed
+
+
+async def asyncio_detailed(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ListFilterRequest | Unset = UNSET,
+    export: TruthyFlag | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sort_by: str | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> Response[ErrorDetail | ExportMessage | RateLimitError]:
+    """Export experiment traces with body filters
+
+     Starts the e-mailed export with filters in the older **list** format (seed 000). Takes
+    the same query parameters as the GET form. Not safe to repeat: each call sends an e-mail.
+
+    Args:
+        experiment_id (str):
+        export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
+        page (int | Unset):
+        page_size (int | Unset):
+        sort_by (str | Unset):
+        start_time (datetime.datetime | Unset):
+        end_time (datetime.datetime | Unset):
+        body (ListFilterRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDetail | ExportMessage | RateLimitError]
+    """
+
+    kwargs = _get_kwargs(
+        experiment_id=experiment_id,
+        body=body,
+        export=export,
+        page=page,
+        page_size=page_size,
+        sort_by=sort_by,
+        start_time=start_time,
+        end_time=end_time,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ListFilterRequest | Unset = UNSET,
+    export: TruthyFlag | Unset = UNSET,
+    page: int | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    sort_by: str | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> ErrorDetail | ExportMessage | RateLimitError | None:
+    """Export experiment traces with body filters
+
+     Starts the e-mailed export with filters in the older **list** format (seed 000). Takes
+    the same query parameters as the GET form. Not safe to repeat: each call sends an e-mail.
+
+    Args:
+        experiment_id (str):
+        export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
+        page (int | Unset):
+        page_size (int | Unset):
+        sort_by (str | Unset):
+        start_time (datetime.datetime | Unset):
+        end_time (datetime.datetime | Unset):
+        body (ListFilterRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDetail | ExportMessage | RateLimitError
+    """
+
+    return (
+        await asyncio_detailed(
+            experiment_id=experiment_id,
+            client=client,
+            body=body,
+            export=export,
+            page=page,
+            page_size=page_size,
+            sort_by=sort_by,
+            start_time=start_time,
+            end_time=end_time,
+        )
+    ).parsed

@@ -1,0 +1,241 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_detail import ErrorDetail
+from ...models.filter_request import FilterRequest
+from ...models.rate_limit_error import RateLimitError
+from ...models.trace_summary import TraceSummary
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    experiment_id: str,
+    *,
+    body: FilterRequest | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_start_time: str | Unset = UNSET
+    if not isinstance(start_time, Unset):
+        json_start_time = start_time.isoformat()
+    params["start_time"] = json_start_time
+
+    json_end_time: str | Unset = UNSET
+    if not isinstance(end_time, Unset):
+        json_end_time = end_time.isoformat()
+    params["end_time"] = json_end_time
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v2/experiments/{experiment_id}/logs/summary/".format(
+            experiment_id=quote(str(experiment_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorDetail | RateLimitError | TraceSummary | None:
+    if response.status_code == 200:
+        response_200 = TraceSummary.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorDetail.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorDetail.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorDetail.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = RateLimitError.from_dict(response.json())
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorDetail | RateLimitError | TraceSummary]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FilterRequest | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> Response[ErrorDetail | RateLimitError | TraceSummary]:
+    """Filter experiment trace summary
+
+    Args:
+        experiment_id (str):
+        start_time (datetime.datetime | Unset):
+        end_time (datetime.datetime | Unset):
+        body (FilterRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDetail | RateLimitError | TraceSummary]
+    """
+
+    kwargs = _get_kwargs(
+        experiment_id=experiment_id,
+        body=body,
+        start_time=start_time,
+        end_time=end_time,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FilterRequest | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> ErrorDetail | RateLimitError | TraceSummary | None:
+    """Filter experiment trace summary
+
+    Args:
+        experiment_id (str):
+        start_time (datetime.datetime | Unset):
+        end_time (datetime.datetime | Unset):
+        body (FilterRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDetail | RateLimitError | TraceSummary
+    """
+
+    return sync_detailed(
+        experiment_id=experiment_id,
+        client=client,
+        body=body,
+        start_time=start_time,
+        end_time=end_time,
+    ).parsed
+
+
+async def asyncio_detailed(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FilterRequest | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> Response[ErrorDetail | RateLimitError | TraceSummary]:
+    """Filter experiment trace summary
+
+    Args:
+        experiment_id (str):
+        start_time (datetime.datetime | Unset):
+        end_time (datetime.datetime | Unset):
+        body (FilterRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorDetail | RateLimitError | TraceSummary]
+    """
+
+    kwargs = _get_kwargs(
+        experiment_id=experiment_id,
+        body=body,
+        start_time=start_time,
+        end_time=end_time,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    experiment_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: FilterRequest | Unset = UNSET,
+    start_time: datetime.datetime | Unset = UNSET,
+    end_time: datetime.datetime | Unset = UNSET,
+) -> ErrorDetail | RateLimitError | TraceSummary | None:
+    """Filter experiment trace summary
+
+    Args:
+        experiment_id (str):
+        start_time (datetime.datetime | Unset):
+        end_time (datetime.datetime | Unset):
+        body (FilterRequest | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorDetail | RateLimitError | TraceSummary
+    """
+
+    return (
+        await asyncio_detailed(
+            experiment_id=experiment_id,
+            client=client,
+            body=body,
+            start_time=start_time,
+            end_time=end_time,
+        )
+    ).parsed

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from typing_extensions import Self
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.filters import Filters
+
+
+T = TypeVar("T", bound="FilterRequest")
+
+
+@_attrs_define
+class FilterRequest:
+    """
+    Attributes:
+        filters (Filters | Unset): The standard Respan filter format: `{"<field>": {"operator": .., "value": [..]}}`,
+            keys
+            ANDed. Custom metadata is `metadata__<key>`, scores `scores__<evaluator_id>`. Unknown keys
+            are rejected by some endpoints and silently dropped by others: check names before sending.
+        is_exporting (bool | Unset): Reserved for dashboard exports (default: false).
+    """
+
+    filters: Filters | Unset = UNSET
+    is_exporting: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        filters: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.filters, Unset):
+            filters = self.filters.to_dict()
+
+        is_exporting = self.is_exporting
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if filters is not UNSET:
+            field_dict["filters"] = filters
+        if is_exporting is not UNSET:
+            field_dict["is_exporting"] = is_exporting
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.filters import Filters
+
+        d = dict(src_dict)
+        _filters = d.pop("filters", UNSET)
+        filters: Filters | Unset
+        if isinstance(_filters, Unset):
+            filters = UNSET
+        else:
+            filters = Filters.from_dict(_filters)
+
+        is_exporting = d.pop("is_exporting", UNSET)
+
+        filter_request = cls(
+            filters=filters,
+            is_exporting=is_exporting,
+        )
+
+        filter_request.additional_properties = d
+        return filter_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
