@@ -39,7 +39,8 @@ class LogRecordsExportRequest:
                 LogRecordsNumberFilter | LogRecordsTextFilter] | Unset): ANDed.
             sort (SortClause | Unset):
             column_ids (list[str] | None | Unset): The columns to include (CSV only).
-            export_format (ExportFormat | Unset): `jsonl_flat` flattens nested fields into dotted keys.
+            export_format (ExportFormat | Unset): `jsonl_flat` spreads nested objects into column ids
+                (`metrics/duration_ns`).
             redact (bool | Unset): Redact sensitive data (default: true).
             file_name (None | str | Unset):
             export_computed_metrics_only (bool | Unset): Default: false; 422 with `jsonl_flat`.

@@ -1,0 +1,66 @@
+"""python -m tracebridge.emulator: serve the emulator in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+
+from . import Emulator, Sizes, run
+from .data import GALILEO_LOG_STREAM_ID, GALILEO_PROJECT_ID, SEED_TRACE_EXPERIMENT
+
+
+def main(argv: list[str] | None = None) -> int:
+    defaults = Sizes()
+    parser = argparse.ArgumentParser(prog="python -m tracebridge.emulator", description=__doc__)
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)"
+    )
+    parser.add_argument(
+        "--port", type=int, default=8765, help="port (default: 8765; 0 for any free port)"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="data seed (default: 0)")
+    parser.add_argument("--experiments", type=int, default=defaults.experiments)
+    parser.add_argument("--traces", type=int, default=defaults.traces, help="traces per experiment")
+    parser.add_argument("--dataset-spans", type=int, default=defaults.dataset_spans)
+    parser.add_argument("--org-spans", type=int, default=defaults.org_spans)
+    parser.add_argument("--org-traces", type=int, default=defaults.org_traces)
+    parser.add_argument("--galileo-traces", type=int, default=defaults.galileo_traces)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to each request")
+    parser.add_argument(
+        "--rate-limit", type=int, default=None, help="requests per minute per service"
+    )
+    args = parser.parse_args(argv)
+    sizes = Sizes(
+        experiments=args.experiments,
+        traces=args.traces,
+        dataset_spans=args.dataset_spans,
+        org_spans=args.org_spans,
+        org_traces=args.org_traces,
+        galileo_traces=args.galileo_traces,
+    )
+    emulator = Emulator(seed=args.seed, sizes=sizes)
+    emulator.controls.latency = args.latency
+    emulator.controls.rate_limit = args.rate_limit
+    print(f"tracebridge emulator on http://{args.host}:{args.port}", flush=True)
+    print(
+        f"  RESPAN_API_KEY={emulator.respan_key}   RESPAN_BASE_URL=http://{args.host}:{args.port}"
+    )
+    print(
+        f"  GALILEO_API_KEY={emulator.galileo_key}   GALILEO_API_URL=http://{args.host}:{args.port}"
+    )
+    print(
+        f"  try: Respan experiment {SEED_TRACE_EXPERIMENT}; Galileo project {GALILEO_PROJECT_ID},"
+    )
+    print(f"       log stream {GALILEO_LOG_STREAM_ID}")
+    print(
+        "  knobs: /_emulator/config, /_emulator/faults, /_emulator/requests (Ctrl-C stops)",
+        flush=True,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        run(emulator, host=args.host, port=args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
