@@ -42,23 +42,18 @@ def main(argv: list[str] | None = None) -> int:
     emulator = Emulator(seed=args.seed, sizes=sizes)
     emulator.controls.latency = args.latency
     emulator.controls.rate_limit = args.rate_limit
-    print(f"tracebridge emulator on http://{args.host}:{args.port}", flush=True)
-    print(
-        f"  RESPAN_API_KEY={emulator.respan_key}   RESPAN_BASE_URL=http://{args.host}:{args.port}"
-    )
-    print(
-        f"  GALILEO_API_KEY={emulator.galileo_key}   GALILEO_API_URL=http://{args.host}:{args.port}"
-    )
-    print(
-        f"  try: Respan experiment {SEED_TRACE_EXPERIMENT}; Galileo project {GALILEO_PROJECT_ID},"
-    )
-    print(f"       log stream {GALILEO_LOG_STREAM_ID}")
-    print(
-        "  knobs: /_emulator/config, /_emulator/faults, /_emulator/requests (Ctrl-C stops)",
-        flush=True,
-    )
+
+    def announce(url: str) -> None:
+        print(f"tracebridge emulator on {url}")
+        print(f"  RESPAN_API_KEY={emulator.respan_key}   RESPAN_BASE_URL={url}")
+        print(f"  GALILEO_API_KEY={emulator.galileo_key}   GALILEO_API_URL={url}")
+        print(f"  try: Respan experiment {SEED_TRACE_EXPERIMENT}")
+        print(f"       Galileo project {GALILEO_PROJECT_ID}, log stream {GALILEO_LOG_STREAM_ID}")
+        print("  knobs: /_emulator/config, /_emulator/faults, /_emulator/requests (Ctrl-C stops)")
+        sys.stdout.flush()
+
     with contextlib.suppress(KeyboardInterrupt):
-        run(emulator, host=args.host, port=args.port)
+        run(emulator, host=args.host, port=args.port, announce=announce)
     return 0
 
 

@@ -7,7 +7,7 @@ import logging
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import uvicorn
@@ -97,10 +97,18 @@ def serve(
 
 
 def run(
-    emulator: Emulator, *, host: str = LOOPBACK, port: int = 8765, log_level: str = "warning"
+    emulator: Emulator,
+    *,
+    host: str = LOOPBACK,
+    port: int = 8765,
+    log_level: str = "warning",
+    announce: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve in the foreground until interrupted."""
+    """Serve in the foreground until interrupted; `announce` gets the URL once bound."""
     sock = _bind(host, port)
+    bound_host, bound_port = sock.getsockname()[:2]
+    if announce is not None:
+        announce(f"http://{bound_host}:{bound_port}")
     try:
         _server(emulator, log_level).run(sockets=[sock])
     finally:
