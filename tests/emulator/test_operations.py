@@ -78,7 +78,7 @@ from tracebridge.emulator.data import (
 )
 
 from ..generated.specs import operations
-from .conftest import Conformance, raw_galileo, raw_respan
+from ..support import Conformance, raw_galileo, raw_respan
 
 PROJECT = UUID(GALILEO_PROJECT_ID)
 STREAM = UUID(GALILEO_LOG_STREAM_ID)

@@ -1,0 +1,65 @@
+"""Shared test helpers: the emulator's size for tests, raw clients, spec conformance."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+from openapi_schema_validator import OAS31Validator
+
+import galileo_client
+import respan_client
+from tracebridge.emulator import Running, Sizes
+
+from .generated.specs import load_spec, resolve
+
+SIZES = Sizes(
+    experiments=4, traces=60, dataset_spans=40, org_spans=70, org_traces=30, galileo_traces=25
+)
+
+
+def raw_respan(running: Running, **httpx_args: Any) -> respan_client.AuthenticatedClient:
+    return respan_client.AuthenticatedClient(
+        base_url=running.base_url, token=running.respan_key, httpx_args=httpx_args
+    )
+
+
+def raw_galileo(running: Running, **httpx_args: Any) -> galileo_client.AuthenticatedClient:
+    return galileo_client.AuthenticatedClient(
+        base_url=running.base_url,
+        token=running.galileo_key,
+        prefix="",
+        auth_header_name="Galileo-API-Key",
+        httpx_args=httpx_args,
+    )
+
+
+class Conformance:
+    """Checks a response against the spec's schema for its operation and status."""
+
+    def __init__(self, spec_name: str):
+        self.spec = load_spec(spec_name)
+        self.templates = [
+            (re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$"), path)
+            for path in self.spec["paths"]
+        ]
+
+    def schema_for(self, method: str, path: str, status: int) -> dict[str, Any] | None:
+        for pattern, template in self.templates:
+            if pattern.match(path):
+                operation = self.spec["paths"][template][method.lower()]
+                response = operation["responses"].get(str(status))
+                assert response is not None, f"{method} {template} answered undocumented {status}"
+                content = resolve(self.spec, response).get("content", {})
+                media = content.get("application/json")
+                return None if media is None else media["schema"]
+        raise AssertionError(f"no path of the spec matches {path}")
+
+    def check(self, response: httpx.Response) -> None:
+        request = response.request
+        schema = self.schema_for(request.method, request.url.path, response.status_code)
+        if schema is None:
+            return
+        document = {**schema, "components": self.spec["components"]}
+        OAS31Validator(document).validate(response.json())
