@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -26,24 +26,40 @@ def fresh() -> Iterator[Running]:
         yield server
 
 
+@pytest.fixture(scope="session")
+def conformance() -> dict[str, Conformance]:
+    return {"respan": Conformance("respan"), "galileo": Conformance("galileo")}
+
+
+def _checked(conformance: Conformance) -> dict[str, list[Callable[[httpx.Response], None]]]:
+    """An httpx response hook: every answer must conform to the spec."""
+
+    def check(response: httpx.Response) -> None:
+        response.read()
+        conformance.check(response)
+
+    return {"response": [check]}
+
+
 @pytest.fixture
-def respan_http(running: Running) -> Iterator[httpx.Client]:
+def respan_http(running: Running, conformance: dict[str, Conformance]) -> Iterator[httpx.Client]:
+    """A Respan client whose every answer is checked against openapi/respan.yaml."""
     with httpx.Client(
         base_url=running.base_url,
         headers={"Authorization": f"Bearer {running.respan_key}"},
         timeout=10,
+        event_hooks=_checked(conformance["respan"]),
     ) as client:
         yield client
 
 
 @pytest.fixture
-def galileo_http(running: Running) -> Iterator[httpx.Client]:
+def galileo_http(running: Running, conformance: dict[str, Conformance]) -> Iterator[httpx.Client]:
+    """A Galileo client whose every answer is checked against openapi/galileo.yaml."""
     with httpx.Client(
-        base_url=running.base_url, headers={"Galileo-API-Key": running.galileo_key}, timeout=10
+        base_url=running.base_url,
+        headers={"Galileo-API-Key": running.galileo_key},
+        timeout=10,
+        event_hooks=_checked(conformance["galileo"]),
     ) as client:
         yield client
-
-
-@pytest.fixture(scope="session")
-def conformance() -> dict[str, Conformance]:
-    return {"respan": Conformance("respan"), "galileo": Conformance("galileo")}

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -19,6 +20,24 @@ from tracebridge.emulator.data import GALILEO_LOG_STREAM_ID, GALILEO_PROJECT_ID
 from .test_filters import TRACES
 
 EXPORT = f"/v2/projects/{GALILEO_PROJECT_ID}/export_records"
+
+
+# Knobs produce answers the specs do not document (HTML pages, injected 503s), so these
+# clients are not checked against the specs, unlike the ones of the other emulator tests.
+@pytest.fixture
+def respan_http(running: Running) -> Iterator[httpx.Client]:
+    with httpx.Client(
+        base_url=running.base_url, headers={"Authorization": f"Bearer {running.respan_key}"}
+    ) as client:
+        yield client
+
+
+@pytest.fixture
+def galileo_http(running: Running) -> Iterator[httpx.Client]:
+    with httpx.Client(
+        base_url=running.base_url, headers={"Galileo-API-Key": running.galileo_key}
+    ) as client:
+        yield client
 
 
 def test_rate_limit_answers_the_documented_429_with_retry_after(

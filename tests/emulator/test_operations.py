@@ -311,3 +311,32 @@ def test_operation_against_the_emulator(
         assert response.parsed is not None
     assert len(seen) == 1
     conformance[service].check(seen[0])
+
+
+def test_the_conformance_check_catches_a_wrong_body_and_an_undocumented_status(
+    conformance: dict[str, Conformance],
+) -> None:
+    url = f"https://x/api/v2/experiments/{EXP}/logs/list/"
+    wrong_body = httpx.Response(
+        200, json={"count": "many", "results": []}, request=httpx.Request("POST", url)
+    )
+    with pytest.raises(Exception, match="'many' is not of type 'integer'"):
+        conformance["respan"].check(wrong_body)
+    undocumented = httpx.Response(418, json={}, request=httpx.Request("POST", url))
+    with pytest.raises(AssertionError, match="undocumented 418"):
+        conformance["respan"].check(undocumented)
+
+
+def test_the_seed_pages_examples_are_served_verbatim(respan_http: httpx.Client) -> None:
+    from tracebridge.emulator.data import SEED_EXPERIMENT, SEED_SPAN, SEED_TRACE
+
+    experiments = respan_http.get("/api/v2/experiments/?page_size=100").json()["results"]
+    assert experiments[-1] == SEED_EXPERIMENT
+    traces = respan_http.post(
+        f"/api/v2/experiments/{EXP}/logs/list/?page=7&page_size=10", json={}
+    ).json()
+    assert traces["results"][-1] == SEED_TRACE
+    spans = respan_http.get(f"/api/datasets/{SEED_DATASET}/logs/list/?page_size=100").json()[
+        "results"
+    ]
+    assert spans[-1] == SEED_SPAN
