@@ -199,7 +199,25 @@ class ControlMiddleware:
         method, path = scope["method"], scope["path"]
         service = service_of(path)
         body = await _read_body(receive)
-        status_seen: list[int] = [0]
+        logged = [False]
+
+        def log(status: int) -> None:
+            # Written before the response leaves, so a client that has its answer can
+            # always find the request in the log.
+            if logged[0]:
+                return
+            logged[0] = True
+            controls.requests.append(
+                RequestRecord(
+                    method=method,
+                    path=path,
+                    query=scope.get("query_string", b"").decode("latin-1"),
+                    status=status,
+                    service=service,
+                    body=_json_or_none(body),
+                    time=time.time(),
+                )
+            )
 
         replayed = [False]
 
@@ -212,7 +230,7 @@ class ControlMiddleware:
 
         async def recording_send(message: Message) -> None:
             if message["type"] == "http.response.start":
-                status_seen[0] = message["status"]
+                log(message["status"])
             await send(message)
 
         try:
@@ -239,17 +257,7 @@ class ControlMiddleware:
             else:
                 await self.app(scope, replay, recording_send)
         finally:
-            controls.requests.append(
-                RequestRecord(
-                    method=method,
-                    path=path,
-                    query=scope.get("query_string", b"").decode("latin-1"),
-                    status=status_seen[0],
-                    service=service,
-                    body=_json_or_none(body),
-                    time=time.time(),
-                )
-            )
+            log(0)  # no response was started (the connection dropped first)
 
 
 async def _read_body(receive: Receive) -> bytes:
