@@ -132,11 +132,12 @@ def test_truncated_json_body(emulator: Emulator, respan_http: httpx.Client) -> N
         response.json()
 
 
-def test_slow_response_outlasts_a_client_timeout(emulator: Emulator, running: Running) -> None:
-    emulator.inject(Fault("slow", seconds=1.0))
-    headers = {"Authorization": f"Bearer {running.respan_key}"}
+def test_slow_response_outlasts_a_client_timeout(fresh: Running) -> None:
+    # its own emulator: the abandoned request finishes later and must not land in another test
+    fresh.emulator.inject(Fault("slow", seconds=1.0))
+    headers = {"Authorization": f"Bearer {fresh.respan_key}"}
     with pytest.raises(httpx.ReadTimeout):
-        httpx.get(running.base_url + TRACES, headers=headers, timeout=0.2)
+        httpx.get(fresh.base_url + TRACES, headers=headers, timeout=0.2)
 
 
 def test_latency_is_added_to_each_request(emulator: Emulator, respan_http: httpx.Client) -> None:
@@ -215,10 +216,8 @@ def test_rows_inserted_while_paging_go_to_the_head(fresh: Running) -> None:
         assert window["count"] == first["count"]
 
 
-def test_request_log_records_requests_and_no_credentials(
-    emulator: Emulator, running: Running
-) -> None:
-    emulator.controls.requests.clear()
+def test_request_log_records_requests_and_no_credentials(fresh: Running) -> None:
+    running, emulator = fresh, fresh.emulator
     headers = {"Authorization": f"Bearer {running.respan_key}"}
     httpx.post(
         running.base_url + TRACES + "list/?page_size=2", json={"filters": {}}, headers=headers
