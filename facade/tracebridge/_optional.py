@@ -5,9 +5,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-
-class MissingDependencyError(ImportError):
-    """An optional dependency is not installed; the message says which extra provides it."""
+from .errors import MissingDependencyError
 
 
 def require(module: str, extra: str) -> ModuleType:

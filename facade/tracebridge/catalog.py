@@ -8,6 +8,7 @@ models, so a spec change that adds or drops a field fails until this file follow
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
@@ -158,6 +159,23 @@ GALILEO_METRIC_COLUMNS: Final = (
     "metrics/num_input_tokens",
     "metrics/num_output_tokens",
 )
+
+
+def nested_field(name: str, fields: Mapping[str, Kind]) -> tuple[str, str] | None:
+    """(container, key) for a name inside metadata or scores: `metadata__k` or `metadata.k`."""
+    for separator in ("__", "."):
+        prefix, sep, rest = name.partition(separator)
+        if sep and rest and fields.get(prefix) in (Kind.MAPPING, Kind.SCORES):
+            return prefix, rest
+    return None
+
+
+def galileo_column_id(name: str) -> str:
+    """A Galileo column id from a field name: `metrics.duration_ns` -> `metrics/duration_ns`."""
+    prefix, sep, rest = name.partition(".")
+    if sep and rest and prefix in ("metrics", "user_metadata"):
+        return f"{prefix}/{rest}"
+    return name
 
 
 def galileo_filter_type(column_id: str) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..catalog import Kind, galileo_filter_type
+from ..catalog import Kind, galileo_filter_type, nested_field
 
 Row = dict[str, Any]
 Predicate = Callable[[Row], bool]
@@ -137,10 +137,9 @@ def resolve_respan_field(
     name: str, fields: Mapping[str, Kind], aliases: Mapping[str, str] | None = None
 ) -> FieldRef | None:
     """The row location of a filter key (`metadata__k`, `metadata.k`, `scores__id`...)."""
-    for separator in ("__", "."):
-        prefix, sep, rest = name.partition(separator)
-        if sep and rest and fields.get(prefix) in (Kind.MAPPING, Kind.SCORES):
-            return FieldRef(prefix, fields[prefix], rest)
+    nested = nested_field(name, fields)
+    if nested is not None:
+        return FieldRef(nested[0], fields[nested[0]], nested[1])
     name = (aliases or {}).get(name, name)
     kind = fields.get(name)
     if kind is None or kind in (Kind.MAPPING, Kind.SCORES):

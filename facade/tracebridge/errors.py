@@ -1,0 +1,252 @@
+"""The errors tracebridge raises: one root, bad input found before any request, and one
+class per meaning of the services' answers.
+
+    TracebridgeError
+    ├── ConfigError                   no key, a malformed base URL...: before any request
+    ├── FilterError                   a filter a dialect cannot express, an unknown field...
+    ├── MissingDependencyError        an optional extra is not installed
+    ├── APIError                      the service answered with an error status
+    │   ├── BadRequestError           400
+    │   ├── AuthenticationError       401
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── PayloadTooLargeError      413
+    │   ├── ValidationError           422 (`errors`: the field messages, list or string form)
+    │   ├── RateLimitError            429 (`retry_after` in seconds, when the service said)
+    │   └── ServerError               5xx
+    ├── UnexpectedResponseError       a success whose body is not what the spec promises
+    └── APIConnectionError            the request did not complete
+        └── APITimeoutError
+
+No message, repr or attribute of these holds a request's headers, so no key reaches them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+EXCERPT_CHARS = 200
+REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-amzn-requestid", "x-correlation-id")
+
+
+class TracebridgeError(Exception):
+    """Anything tracebridge raises on purpose."""
+
+
+class ConfigError(TracebridgeError, ValueError):
+    """The client cannot be set up (a key or URL is missing or malformed). Nothing was sent."""
+
+
+class FilterError(TracebridgeError, ValueError):
+    """A filter cannot be sent as given. Nothing was sent.
+
+    `expression` is the offending sub-expression (as text) and `dialect` the filter format
+    that cannot express it, when the problem is one of those.
+    """
+
+    def __init__(self, message: str, *, expression: str | None = None, dialect: str | None = None):
+        super().__init__(message)
+        self.expression = expression
+        self.dialect = dialect
+
+
+class MissingDependencyError(TracebridgeError, ImportError):
+    """An optional dependency is not installed; the message names the extra that provides it."""
+
+
+class UnexpectedResponseError(TracebridgeError):
+    """A successful status with a body that is not what the service documents."""
+
+    def __init__(self, message: str, *, status: int, excerpt: str):
+        super().__init__(f"{message} (HTTP {status}): {excerpt}")
+        self.status = status
+        self.excerpt = excerpt
+
+
+class APIConnectionError(TracebridgeError):
+    """The request did not complete: the connection failed or broke."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The service did not answer in time."""
+
+
+class APIError(TracebridgeError):
+    """The service answered with an error status.
+
+    `status` is the HTTP status, `body` the parsed JSON body (or the text when it was not
+    JSON), `detail` the service's own message, `request_id` the service's id for the request
+    when it sent one.
+    """
+
+    def __init__(self, status: int, body: Any, *, detail: str, request_id: str | None = None):
+        self.status = status
+        self.body = body
+        self.detail = detail
+        self.request_id = request_id
+        suffix = f" (request id {request_id})" if request_id else ""
+        super().__init__(f"HTTP {status}: {detail}{suffix}")
+
+
+class BadRequestError(APIError):
+    """400: the request was malformed (on Respan, an unknown filter field, say)."""
+
+
+class AuthenticationError(APIError):
+    """401: the key is missing or wrong."""
+
+
+class PermissionDeniedError(APIError):
+    """403: the key may not do this."""
+
+
+class NotFoundError(APIError):
+    """404: an unknown id, or (Respan) a page past the last."""
+
+
+class PayloadTooLargeError(APIError):
+    """413: narrow the filters or the time window."""
+
+
+class ValidationError(APIError):
+    """422: the service rejected the body; `errors` holds its messages.
+
+    Respan sends `{field: [messages]}`; Galileo a list of `{loc, msg, type}` or a string.
+    """
+
+    def __init__(
+        self,
+        status: int,
+        body: Any,
+        *,
+        detail: str,
+        request_id: str | None = None,
+        errors: Any = None,
+    ):
+        super().__init__(status, body, detail=detail, request_id=request_id)
+        self.errors = errors
+
+
+class RateLimitError(APIError):
+    """429: wait `retry_after` seconds (None when the service did not say)."""
+
+    def __init__(
+        self,
+        status: int,
+        body: Any,
+        *,
+        detail: str,
+        request_id: str | None = None,
+        retry_after: float | None = None,
+    ):
+        super().__init__(status, body, detail=detail, request_id=request_id)
+        self.retry_after = retry_after
+
+
+class ServerError(APIError):
+    """5xx: the service failed."""
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    413: PayloadTooLargeError,
+    422: ValidationError,
+    429: RateLimitError,
+}
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """A short, single-line, tag-free excerpt of a body, for messages."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def retry_after_of(response: httpx.Response, body: Any = None) -> float | None:
+    """Seconds to wait from a `Retry-After` header (seconds or an HTTP date) or a body's
+    `retry_after`; None when neither says."""
+    header = response.headers.get("retry-after")
+    if header:
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            pass
+        try:
+            moment = parsedate_to_datetime(header)
+        except (TypeError, ValueError):
+            moment = None
+        if moment is not None:
+            date_header = response.headers.get("date")
+            now = parsedate_to_datetime(date_header) if date_header else None
+            if now is None:
+                from datetime import UTC, datetime
+
+                now = datetime.now(UTC)
+            return max(0.0, (moment - now).total_seconds())
+    if isinstance(body, dict):
+        value = body.get("retry_after")
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return max(0.0, float(value))
+    return None
+
+
+def _detail(body: Any, fallback: str) -> str:
+    if isinstance(body, dict):
+        detail = body.get("detail")
+        if isinstance(detail, str) and detail:
+            return detail
+        if isinstance(detail, list) and detail:
+            parts = []
+            for item in detail[:3]:
+                if isinstance(item, dict):
+                    where = ".".join(str(p) for p in item.get("loc", []) if p != "body")
+                    parts.append(f"{where}: {item.get('msg')}" if where else str(item.get("msg")))
+                else:
+                    parts.append(str(item))
+            more = f" (+{len(detail) - 3} more)" if len(detail) > 3 else ""
+            return "; ".join(parts) + more
+        if isinstance(body.get("message"), str):
+            return str(body["message"])
+    return fallback
+
+
+def error_from_response(response: httpx.Response) -> APIError:
+    """The typed error for an error answer. Reads the body if it was not read yet."""
+    response.read()
+    status = response.status_code
+    text = response.text
+    try:
+        body: Any = json.loads(text) if text.strip() else None
+    except ValueError:
+        body = text
+    fallback = excerpt(text) if text.strip() else response.reason_phrase or "error"
+    if isinstance(body, str):
+        fallback = excerpt(body)
+    detail = _detail(body, fallback)
+    request_id = next(
+        (response.headers[h] for h in REQUEST_ID_HEADERS if h in response.headers), None
+    )
+    cls = _BY_STATUS.get(status, ServerError if status >= 500 else APIError)
+    if cls is ValidationError:
+        errors = None
+        if isinstance(body, dict):
+            errors = body.get("errors", body.get("detail"))
+        return ValidationError(status, body, detail=detail, request_id=request_id, errors=errors)
+    if cls is RateLimitError:
+        return RateLimitError(
+            status,
+            body,
+            detail=detail,
+            request_id=request_id,
+            retry_after=retry_after_of(response, body),
+        )
+    return cls(status, body, detail=detail, request_id=request_id)

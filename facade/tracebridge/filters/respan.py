@@ -1,0 +1,159 @@
+"""Compilers to Respan's two filter formats.
+
+Standard (every list and filter endpoint): `{"<key>": {"operator": .., "value": [..]}}`,
+keys ANDed, two conditions on one key sent as a list (a range), `metadata.k` sent as
+`metadata__k` and `scores.k` as `scores__k`. List (the e-mailed export's POST body):
+`[{"field", "operator", "value"}]`. Neither can express OR, and each lacks some operators;
+those fail with `FilterError` before any request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..catalog import Kind, nested_field
+from .expr import Expr
+from .values import TEXTUAL, Literal, check_value, kind_of, literals, unsupported
+
+STANDARD = "Respan filters"
+LIST = "Respan export filters (list format)"
+
+_STANDARD_OPERATORS = {
+    # (operator, negated) -> the service's operator
+    ("eq", False): "",
+    ("eq", True): "not",
+    ("ne", False): "not",
+    ("ne", True): "",
+    ("lt", False): "lt",
+    ("le", False): "lte",
+    ("gt", False): "gt",
+    ("ge", False): "gte",
+    ("contains", False): "contains",
+    ("contains", True): "not_contains",
+    ("icontains", False): "icontains",
+    ("startswith", False): "startswith",
+    ("startswith", True): "not_startswith",
+    ("endswith", False): "endswith",
+    ("endswith", True): "not_endswith",
+    ("in", False): "in",
+    ("in", True): "not_in",
+    ("is_null", False): "isnull",
+    ("is_null", True): "isnull",
+}
+_LIST_OPERATORS = {
+    ("eq", False): "=",
+    ("eq", True): "!=",
+    ("ne", False): "!=",
+    ("ne", True): "=",
+    ("lt", False): "<",
+    ("le", False): "<=",
+    ("gt", False): ">",
+    ("ge", False): ">=",
+    ("contains", False): "contains",
+    ("startswith", False): "startsWith",
+    ("endswith", False): "endsWith",
+    ("in", False): "in",
+    ("in", True): "not_in",
+}
+_TEXT_ONLY = ("contains", "icontains", "startswith", "endswith")
+
+
+def _key(
+    name: str, fields: Mapping[str, Kind] | None, strict: bool, dialect: str
+) -> tuple[str, Kind | None]:
+    """The key to send and the kind of its values."""
+    if fields is not None:
+        nested = nested_field(name, fields)
+        if nested is not None:
+            container, key = nested
+            return f"{container}__{key}", fields[container]
+    return name, kind_of(name, fields, strict, dialect)
+
+
+def _checked(literal: Literal, kind: Kind | None, key: str, dialect: str) -> Any:
+    compare = literal.compare
+    if kind is not None and compare.op in _TEXT_ONLY and kind not in TEXTUAL:
+        raise unsupported(
+            literal, dialect, f"{compare.op} needs a text field; {key} holds {kind.value} values"
+        )
+    if kind is None:
+        return compare.value
+    if compare.op in ("in", "between"):
+        return tuple(check_value(v, kind, compare.field) for v in compare.value)
+    return check_value(compare.value, kind, compare.field)
+
+
+def to_standard(
+    expression: Expr | Mapping[str, Any],
+    fields: Mapping[str, Kind] | None = None,
+    *,
+    strict: bool = True,
+) -> dict[str, Any]:
+    """The standard-format `filters` object. A mapping is taken as already in that format."""
+    if isinstance(expression, Mapping):
+        return dict(expression)
+    out: dict[str, Any] = {}
+    for literal in literals(expression, STANDARD):
+        compare = literal.compare
+        key, kind = _key(compare.field, fields, strict, STANDARD)
+        value = _checked(literal, kind, key, STANDARD)
+        for condition in _standard_conditions(literal, value):
+            existing = out.get(key)
+            if existing is None:
+                out[key] = condition
+            elif isinstance(existing, list):
+                existing.append(condition)
+            else:
+                out[key] = [existing, condition]
+    return out
+
+
+def _standard_conditions(literal: Literal, value: Any) -> list[dict[str, Any]]:
+    compare = literal.compare
+    if compare.op == "between":
+        if literal.negated:
+            raise unsupported(literal, STANDARD, "a negated range cannot be sent")
+        low, high = value
+        return [{"operator": "gte", "value": [low]}, {"operator": "lte", "value": [high]}]
+    operator = _STANDARD_OPERATORS.get((compare.op, literal.negated))
+    if operator is None:
+        raise unsupported(literal, STANDARD, "the service has no operator for it")
+    if compare.op == "is_null":
+        return [{"operator": "isnull", "value": [not literal.negated]}]
+    values = list(value) if compare.op == "in" else [value]
+    return [{"operator": operator, "value": values}]
+
+
+def to_list(
+    expression: Expr | list[Any],
+    fields: Mapping[str, Kind] | None = None,
+    *,
+    strict: bool = True,
+) -> list[dict[str, Any]]:
+    """The list-format `filters` of the export POST. A list is taken as already in it."""
+    if isinstance(expression, list):
+        return list(expression)
+    out: list[dict[str, Any]] = []
+    for literal in literals(expression, LIST):
+        compare = literal.compare
+        key, kind = _key(compare.field, fields, strict, LIST)
+        value = _checked(literal, kind, key, LIST)
+        if compare.op == "between" and not literal.negated:
+            low, high = value
+            out += [
+                {"field": key, "operator": ">=", "value": low},
+                {"field": key, "operator": "<=", "value": high},
+            ]
+            continue
+        operator = _LIST_OPERATORS.get((compare.op, literal.negated))
+        if operator is None:
+            raise unsupported(literal, LIST, "the list format has no operator for it")
+        out.append(
+            {
+                "field": key,
+                "operator": operator,
+                "value": list(value) if compare.op == "in" else value,
+            }
+        )
+    return out
