@@ -270,8 +270,14 @@ def test_control_plane_over_http(running: Running) -> None:
             assert control.post("/insert", json={"experiment_id": "nope"}).status_code == 404
             assert any(r["path"] == "/v2/projects" for r in control.get("/requests").json())
             assert control.get("/exports").json() == []
+            control.post("/config", json={"max_body_bytes": 10, "rate_window": 2.0})
         finally:
-            assert control.post("/reset").json()["rate_limit"] is None
+            settings = control.post("/reset").json()
+            assert (
+                settings["rate_limit"],
+                settings["rate_window"],
+                settings["max_body_bytes"],
+            ) == (None, 60.0, 1 << 20)
 
 
 def test_python_dash_m_serves_and_prints_url_and_keys() -> None:

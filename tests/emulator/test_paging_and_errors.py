@@ -283,7 +283,6 @@ def test_respan_413_for_a_body_over_the_limit(emulator: Any, respan_http: httpx.
     response = respan_http.post(f"{TRACES}list/", json=big)
     assert response.status_code == 413
     assert "too large" in response.json()["detail"]
-    emulator.controls.max_body_bytes = 1 << 20
 
 
 def test_respan_malformed_json_is_400(respan_http: httpx.Client) -> None:

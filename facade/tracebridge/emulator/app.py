@@ -3,8 +3,8 @@
 Respan lives under `/api/`, Galileo under `/v2/`, the knobs under `/_emulator/`:
 
     GET  /_emulator/health                      {"status": "ok"}
-    GET  /_emulator/config   POST (partial)      latency, rate_limit, rate_limit_header,
-                                                 max_body_bytes
+    GET  /_emulator/config   POST (partial)      latency, rate_limit, rate_window,
+                                                 rate_limit_header, max_body_bytes
     POST /_emulator/faults   {"faults": [...]}   queue faults (control.Fault); DELETE clears
     POST /_emulator/insert   {"experiment_id", "count"}          insert traces now
     POST /_emulator/insertions {"experiment_id", "rows", "path"} insert on each matching request
@@ -31,7 +31,7 @@ from .query import QueryCache
 from .respan import RespanService
 
 GALILEO_KEY_HEADERS = ("galileo-api-key", "splunk-ao-api-key")
-_SETTABLE = ("latency", "rate_limit", "rate_limit_header", "max_body_bytes")
+_SETTABLE = ("latency", "rate_limit", "rate_window", "rate_limit_header", "max_body_bytes")
 
 
 class Emulator:

@@ -27,6 +27,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 FAULT_KINDS = ("status", "reset", "truncate", "slow", "html")
 CONTROL_PREFIX = "/_emulator"
+DEFAULT_MAX_BODY = 1 << 20
 
 
 @dataclass
@@ -83,23 +84,23 @@ class RequestRecord:
 
 
 class RateLimiter:
-    """A sliding one-minute window per service: at most `per_minute` requests in it."""
+    """A sliding window per service (a minute unless set): at most `limit` requests in it."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._seen: dict[str, deque[float]] = {}
 
-    def admit(self, service: str, per_minute: int | None) -> float | None:
+    def admit(self, service: str, limit: int | None, window: float = 60.0) -> float | None:
         """None when admitted; otherwise the seconds until a request would be."""
-        if not per_minute:
+        if not limit:
             return None
         now = time.monotonic()
         with self._lock:
             seen = self._seen.setdefault(service, deque())
-            while seen and now - seen[0] >= 60.0:
+            while seen and now - seen[0] >= window:
                 seen.popleft()
-            if len(seen) >= per_minute:
-                return 60.0 - (now - seen[0])
+            if len(seen) >= limit:
+                return window - (now - seen[0])
             seen.append(now)
             return None
 
@@ -111,9 +112,10 @@ class RateLimiter:
 @dataclass
 class Controls:
     latency: float = 0.0  # seconds added to every request
-    rate_limit: int | None = None  # requests per minute per service; None: no limit
+    rate_limit: int | None = None  # requests per window per service; None: no limit
+    rate_window: float = 60.0  # seconds (a minute, as the services count; shorter for tests)
     rate_limit_header: bool = True  # send Retry-After with 429s (the body always has it)
-    max_body_bytes: int = 1 << 20  # larger bodies get 413 where the service documents it
+    max_body_bytes: int = DEFAULT_MAX_BODY  # larger bodies get 413 where the service documents it
     faults: list[Fault] = field(default_factory=list)
     insertions: list[Insertion] = field(default_factory=list)
     requests: deque[RequestRecord] = field(default_factory=lambda: deque(maxlen=200_000))
@@ -152,7 +154,9 @@ class Controls:
         with self.lock:
             self.latency = 0.0
             self.rate_limit = None
+            self.rate_window = 60.0
             self.rate_limit_header = True
+            self.max_body_bytes = DEFAULT_MAX_BODY
             self.faults.clear()
             self.insertions.clear()
             self.requests.clear()
@@ -164,6 +168,7 @@ class Controls:
         return {
             "latency": self.latency,
             "rate_limit": self.rate_limit,
+            "rate_window": self.rate_window,
             "rate_limit_header": self.rate_limit_header,
             "max_body_bytes": self.max_body_bytes,
             "faults": [asdict(fault) for fault in self.faults],
@@ -245,7 +250,7 @@ class ControlMiddleware:
             if fault is not None and fault.kind in ("status", "html"):
                 await _answer_fault(fault, recording_send)
                 return
-            wait = controls.limiter.admit(service, controls.rate_limit)
+            wait = controls.limiter.admit(service, controls.rate_limit, controls.rate_window)
             if wait is not None:
                 with controls.lock:
                     controls.throttled += 1

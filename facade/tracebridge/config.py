@@ -1,0 +1,199 @@
+"""Keys, base URLs, timeouts and limits: from arguments, else the environment, else a
+`ConfigError` that says what to set. Nothing here makes a request.
+
+Respan: RESPAN_API_KEY; RESPAN_BASE_URL with or without its `/api` suffix.
+Galileo: GALILEO_API_KEY; GALILEO_API_URL, or GALILEO_CONSOLE_URL (the console's host
+`console.` or `app.` becomes `api.`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from . import __version__
+from .errors import ConfigError
+
+RESPAN_URL = "https://api.respan.ai"
+GALILEO_URL = "https://api.galileo.ai"
+RESPAN_RATE_LIMIT = 60  # requests per minute per organization, for the non-logs APIs
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+USER_AGENT = f"tracebridge/{__version__} python-httpx/{httpx.__version__}"
+
+
+class Secret:
+    """A key that shows as `'********'` in repr, str and f-strings; `.reveal()` gives it."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str):
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('********')"
+
+    __str__ = __repr__
+
+    def __format__(self, spec: str) -> str:
+        return repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(("Secret", self._value))
+
+    def __reduce__(self) -> str:
+        raise TypeError("a Secret is not pickled")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a client needs to reach one service."""
+
+    service: str
+    base_url: str
+    api_key: Secret
+    key_header: str
+    key_prefix: str
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    max_retries: int = 3
+    rate_limit: int | None = None  # requests per `rate_window` seconds; None: no client limit
+    rate_window: float = 60.0
+    headers: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    def auth_headers(self) -> dict[str, str]:
+        key = self.api_key.reveal()
+        return {self.key_header: f"{self.key_prefix} {key}" if self.key_prefix else key}
+
+
+def _key(given: str | None, variable: str, service: str, env: Mapping[str, str]) -> Secret:
+    value = given if given is not None else env.get(variable)
+    if value is None or not value.strip():
+        raise ConfigError(f"no {service} API key: pass api_key=... or set {variable}")
+    if value != value.strip() or any(c.isspace() for c in value):
+        raise ConfigError(
+            f"the {service} API key contains white space; check {variable} or api_key"
+        )
+    return Secret(value)
+
+
+def normalize_base_url(url: str, service: str) -> str:
+    """A base URL without a trailing slash; only http and https."""
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ConfigError(f"the {service} base URL {url!r} is not a URL: {exc}") from None
+    if parsed.scheme not in ("http", "https"):
+        shown = parsed.scheme or "no scheme"
+        raise ConfigError(
+            f"the {service} base URL must start with https:// or http://, not {shown} ({url!r})"
+        )
+    if not parsed.host:
+        raise ConfigError(f"the {service} base URL {url!r} has no host")
+    return str(parsed.copy_with(query=None, fragment=None)).rstrip("/")
+
+
+def _checked_options(
+    max_retries: int, rate_limit: int | None, rate_window: float, service: str
+) -> None:
+    if not isinstance(max_retries, int) or max_retries < 0:
+        raise ConfigError(f"max_retries must be a whole number from 0, not {max_retries!r}")
+    if rate_limit is not None and (not isinstance(rate_limit, int) or rate_limit < 1):
+        raise ConfigError(
+            f"rate_limit must be a positive whole number of requests or None, not {rate_limit!r}"
+        )
+    if rate_window <= 0:
+        raise ConfigError(f"rate_window must be positive seconds, not {rate_window!r}")
+
+
+def _timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+    if timeout is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if timeout <= 0:
+        raise ConfigError(f"timeout must be positive seconds, not {timeout!r}")
+    return httpx.Timeout(float(timeout), connect=min(10.0, float(timeout)))
+
+
+def respan_settings(
+    *,
+    api_key: str | None = None,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int = 3,
+    rate_limit: int | None = RESPAN_RATE_LIMIT,
+    rate_window: float = 60.0,
+    headers: Mapping[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    env = os.environ if env is None else env
+    url = normalize_base_url(base_url or env.get("RESPAN_BASE_URL") or RESPAN_URL, "Respan")
+    url = url.removesuffix("/api")  # RESPAN_BASE_URL of the tracing tools carries it
+    _checked_options(max_retries, rate_limit, rate_window, "Respan")
+    return Settings(
+        service="Respan",
+        base_url=url,
+        api_key=_key(api_key, "RESPAN_API_KEY", "Respan", env),
+        key_header="Authorization",
+        key_prefix="Bearer",
+        timeout=_timeout(timeout),
+        max_retries=max_retries,
+        rate_limit=rate_limit,
+        rate_window=rate_window,
+        headers=dict(headers or {}),
+    )
+
+
+def console_to_api(url: str) -> str:
+    """https://console.galileo.ai (or app.) -> https://api.galileo.ai."""
+    parsed = httpx.URL(url)
+    first, _, rest = parsed.host.partition(".")
+    if first in ("console", "app") and rest:
+        return str(parsed.copy_with(host=f"api.{rest}")).rstrip("/")
+    return url
+
+
+def galileo_settings(
+    *,
+    api_key: str | None = None,
+    base_url: str | None = None,
+    key_header: str = "Galileo-API-Key",
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int = 3,
+    rate_limit: int | None = None,
+    rate_window: float = 60.0,
+    headers: Mapping[str, str] | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    env = os.environ if env is None else env
+    if base_url:
+        url = normalize_base_url(base_url, "Galileo")
+    elif env.get("GALILEO_API_URL"):
+        url = normalize_base_url(env["GALILEO_API_URL"], "Galileo")
+    elif env.get("GALILEO_CONSOLE_URL"):
+        url = console_to_api(normalize_base_url(env["GALILEO_CONSOLE_URL"], "Galileo"))
+    else:
+        url = GALILEO_URL
+    if not key_header or any(c.isspace() or c == ":" for c in key_header):
+        raise ConfigError(f"key_header must be a header name, not {key_header!r}")
+    _checked_options(max_retries, rate_limit, rate_window, "Galileo")
+    return Settings(
+        service="Galileo",
+        base_url=url,
+        api_key=_key(api_key, "GALILEO_API_KEY", "Galileo", env),
+        key_header=key_header,
+        key_prefix="",
+        timeout=_timeout(timeout),
+        max_retries=max_retries,
+        rate_limit=rate_limit,
+        rate_window=rate_window,
+        headers=dict(headers or {}),
+    )
