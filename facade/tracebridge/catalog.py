@@ -153,6 +153,17 @@ GALILEO_FILTER_TYPES: Final = MappingProxyType(
         "parent_id": "id",
     }
 )
+# The operators each Galileo filter type has (the service's own lists).
+GALILEO_OPERATORS: Final = MappingProxyType(
+    {
+        "id": frozenset({"eq", "ne", "one_of", "not_in", "contains"}),
+        "date": frozenset({"eq", "ne", "gt", "gte", "lt", "lte"}),
+        "number": frozenset({"eq", "ne", "gt", "gte", "lt", "lte", "between"}),
+        "boolean": frozenset({"eq", "ne"}),
+        "collection": frozenset({"eq", "contains", "one_of", "not_in"}),
+        "text": frozenset({"eq", "ne", "contains", "one_of", "not_in"}),
+    }
+)
 GALILEO_METRIC_COLUMNS: Final = (
     "metrics/duration_ns",
     "metrics/cost",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..catalog import Kind, galileo_filter_type, nested_field
+from ..catalog import GALILEO_OPERATORS, Kind, galileo_filter_type, nested_field
 
 Row = dict[str, Any]
 Predicate = Callable[[Row], bool]
@@ -301,14 +301,6 @@ _OPERATORS: dict[str, Callable[[Any, tuple[Any, ...]], bool]] = {
 
 # -- Galileo --------------------------------------------------------------------------------
 
-GALILEO_OPERATORS = {
-    "id": {"eq", "ne", "one_of", "not_in", "contains"},
-    "date": {"eq", "ne", "gt", "gte", "lt", "lte"},
-    "number": {"eq", "ne", "gt", "gte", "lt", "lte", "between"},
-    "boolean": {"eq", "ne"},
-    "collection": {"eq", "contains", "one_of", "not_in"},
-    "text": {"eq", "ne", "contains", "one_of", "not_in"},
-}
 _DEFAULT_OPERATOR = {"id": "eq", "boolean": "eq"}
 
 

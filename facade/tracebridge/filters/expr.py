@@ -210,6 +210,15 @@ class _Group(Expr):
     items: tuple[Expr, ...]
     joiner: ClassVar[str]
 
+    @classmethod
+    def of(cls, *parts: Expr) -> Expr:
+        """The group of the parts, flattening groups of the same kind; one part alone stays."""
+        items: list[Expr] = []
+        for part in parts:
+            items.extend(part.items if isinstance(part, cls) else (part,))
+        # And and Or are dataclasses whose one field is `items`
+        return items[0] if len(items) == 1 else cls(tuple(items))  # type: ignore[call-arg]
+
     def fields(self) -> frozenset[str]:
         return frozenset().union(*(item.fields() for item in self.items))
 
@@ -227,13 +236,6 @@ class And(_Group):
     items: tuple[Expr, ...]
     joiner: ClassVar[str] = "and"
 
-    @classmethod
-    def of(cls, *parts: Expr) -> Expr:
-        items: list[Expr] = []
-        for part in parts:
-            items.extend(part.items if isinstance(part, And) else (part,))
-        return items[0] if len(items) == 1 else cls(tuple(items))
-
 
 @dataclass(frozen=True, slots=True)
 class Or(_Group):
@@ -241,13 +243,6 @@ class Or(_Group):
 
     items: tuple[Expr, ...]
     joiner: ClassVar[str] = "or"
-
-    @classmethod
-    def of(cls, *parts: Expr) -> Expr:
-        items: list[Expr] = []
-        for part in parts:
-            items.extend(part.items if isinstance(part, Or) else (part,))
-        return items[0] if len(items) == 1 else cls(tuple(items))
 
 
 @dataclass(frozen=True, slots=True)

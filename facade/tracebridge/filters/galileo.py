@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from ..catalog import Kind, galileo_column_id, galileo_filter_type
+from ..catalog import GALILEO_OPERATORS, Kind, galileo_column_id, galileo_filter_type
 from ..errors import FilterError
 from .expr import And, Compare, Expr, Not, Or
 from .values import Literal, check_value, literals, unsupported
@@ -23,15 +23,6 @@ from .values import Literal, check_value, literals, unsupported
 FLAT = "Galileo filters"
 TREE = "Galileo filter tree"
 
-# The operators each filter type has (the service's own lists).
-OPERATORS = {
-    "id": {"eq", "ne", "one_of", "not_in", "contains"},
-    "date": {"eq", "ne", "gt", "gte", "lt", "lte"},
-    "number": {"eq", "ne", "gt", "gte", "lt", "lte", "between"},
-    "boolean": {"eq", "ne"},
-    "collection": {"eq", "contains", "one_of", "not_in"},
-    "text": {"eq", "ne", "contains", "one_of", "not_in"},
-}
 _KIND = {"number": Kind.NUMBER, "date": Kind.DATETIME, "boolean": Kind.BOOLEAN}
 _PLAIN = {"eq": "eq", "ne": "ne", "lt": "lt", "le": "lte", "gt": "gt", "ge": "gte", "in": "one_of"}
 _NEGATED = {"eq": "ne", "ne": "eq", "in": "not_in"}
@@ -114,7 +105,7 @@ def leaf(
             ]
         raise unsupported(literal, dialect, f"{column} is a {filter_type} column")
     operator = _NEGATED.get(op) if negated else _PLAIN.get(op)
-    if operator is None or operator not in OPERATORS[filter_type]:
+    if operator is None or operator not in GALILEO_OPERATORS[filter_type]:
         why = f"{filter_type} filters have no {operator or 'negated ' + op} operator"
         raise unsupported(literal, dialect, why)
     return [{**base, "operator": operator, "value": _value(compare.value, filter_type, column)}]
