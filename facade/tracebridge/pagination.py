@@ -1,0 +1,221 @@
+"""One pager for both services: page numbers (Respan) and offset tokens (Galileo).
+
+A resource gives the pager a `fetch(PageRequest) -> PageResult` that makes one request;
+the pager decides which pages to ask for and in what order:
+
+- iterating yields every item of every page, lazily; `.rows()` the raw dicts (no models);
+  `.pages()` the pages;
+- `.count` is the total the service reports (fetching the first page if need be);
+- `max_items` stops early without asking for pages it will not use; `start` resumes from
+  a page number or an offset;
+- `concurrency=N` fetches up to N pages ahead once the total says how many there are,
+  and still yields them in order;
+- an item whose id was already seen is dropped, so rows that move between pages while a
+  walk goes on (the caller also freezes the time window) are neither doubled nor lost.
+
+A page past the last is never asked for: Respan answers it with 404.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeVar
+
+from .errors import ConfigError
+
+T = TypeVar("T")
+Row = dict[str, Any]
+Style = Literal["page", "offset"]
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """Which page to fetch: `position` is a page number from 1, or an offset from 0."""
+
+    position: int
+    size: int
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """What one request returned: the raw rows, whether more follow, the total if known."""
+
+    rows: list[Row]
+    has_next: bool
+    total: int | None = None  # the number of matches, when the service reports it
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page as the pager yields it."""
+
+    request: PageRequest
+    items: list[T]
+    total: int | None
+    has_next: bool
+
+
+def check_page_size(page_size: int, maximum: int) -> int:
+    if (
+        isinstance(page_size, bool)
+        or not isinstance(page_size, int)
+        or not 1 <= page_size <= maximum
+    ):
+        raise ConfigError(
+            f"page_size must be a whole number from 1 to {maximum}, not {page_size!r}"
+        )
+    return page_size
+
+
+class Pager(Generic[T]):
+    """Every item of a listing, page by page, as described in the module's docstring."""
+
+    def __init__(
+        self,
+        fetch: Callable[[PageRequest], PageResult],
+        *,
+        style: Style,
+        page_size: int,
+        parse: Callable[[Row], T],
+        max_page_size: int = 100,
+        max_items: int | None = None,
+        start: int | None = None,
+        concurrency: int = 1,
+        key: Callable[[Row], Any] = lambda row: row.get("id"),
+        total: int | None = None,
+    ):
+        self._fetch = fetch
+        self._style = style
+        self._page_size = check_page_size(page_size, max_page_size)
+        self._parse = parse
+        if max_items is not None and (
+            isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0
+        ):
+            raise ConfigError(
+                f"max_items must be a whole number from 0, or None, not {max_items!r}"
+            )
+        self._max_items = max_items
+        first = 1 if style == "page" else 0
+        if start is not None and (
+            isinstance(start, bool) or not isinstance(start, int) or start < first
+        ):
+            what = (
+                "start page must be a page number from 1"
+                if style == "page"
+                else "start offset must be from 0"
+            )
+            raise ConfigError(f"the {what}, not {start!r}")
+        self._start = first if start is None else start
+        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+            raise ConfigError(f"concurrency must be a whole number from 1, not {concurrency!r}")
+        self._concurrency = concurrency
+        self._key = key
+        self._total = total
+        self._first: PageResult | None = None
+
+    # -- what callers use ---------------------------------------------------------------------
+
+    @property
+    def count(self) -> int | None:
+        """The total the service reports for this listing (None where it does not)."""
+        if self._total is None and self._first is None:
+            self._first = self._fetch(self._request(0))
+            self._total = self._first.total
+        return self._total
+
+    def __iter__(self) -> Iterator[T]:
+        for row in self.rows():
+            yield self._parse(row)
+
+    def rows(self) -> Iterator[Row]:
+        """Every row as the service sent it (a dict): the fast path, no models built."""
+        seen: set[Any] = set()
+        emitted = 0
+        for result in self._results():
+            for row in result.rows:
+                if self._max_items is not None and emitted >= self._max_items:
+                    return
+                identity = self._key(row)
+                if identity is not None:
+                    if identity in seen:
+                        continue
+                    seen.add(identity)
+                emitted += 1
+                yield row
+
+    def pages(self) -> Iterator[Page[T]]:
+        """Each page, in order, with its items parsed."""
+        for index, result in enumerate(self._results()):
+            items = [self._parse(row) for row in result.rows]
+            yield Page(self._request(index), items, result.total, result.has_next)
+
+    # -- planning -----------------------------------------------------------------------------
+
+    def _request(self, index: int) -> PageRequest:
+        step = 1 if self._style == "page" else self._page_size
+        return PageRequest(self._start + index * step, self._page_size)
+
+    def _pages_for_total(self, total: int) -> int:
+        skipped = (self._start - 1) * self._page_size if self._style == "page" else self._start
+        return math.ceil(max(0, total - skipped) / self._page_size)
+
+    def _page_cap(self) -> int | None:
+        """The most pages max_items can use (None: no cap)."""
+        return None if self._max_items is None else math.ceil(self._max_items / self._page_size)
+
+    def _results(self) -> Iterator[PageResult]:
+        if self._max_items == 0:
+            return
+        first = self._first if self._first is not None else self._fetch(self._request(0))
+        self._first = None  # a second walk fetches afresh
+        if self._total is None:
+            self._total = first.total
+        yield first
+        if not first.has_next or not first.rows:
+            return
+        cap = self._page_cap()
+        index = 1
+        total = first.total if first.total is not None else self._total
+        if self._concurrency > 1 and total is not None:
+            planned = self._pages_for_total(total)
+            if cap is not None:
+                planned = min(planned, cap)
+            last = first
+            for last in self._ahead(index, planned):
+                yield last
+            if not last.has_next or not last.rows or (cap is not None and planned >= cap):
+                return
+            index = max(planned, 1)
+        # Follow the service's own "more follows": rows added during the walk can make
+        # more pages than the first total said, and none of them may be lost.
+        while cap is None or index < cap:
+            result = self._fetch(self._request(index))
+            yield result
+            if not result.has_next or not result.rows:
+                return
+            index += 1
+
+    def _ahead(self, start: int, stop: int) -> Iterator[PageResult]:
+        """Pages start..stop-1 (by index), up to `concurrency` in flight, yielded in order."""
+        pool = ThreadPoolExecutor(
+            max_workers=self._concurrency, thread_name_prefix="tracebridge-page"
+        )
+        with pool:
+            pending: deque[Future[PageResult]] = deque()
+            index = start
+            try:
+                while index < stop or pending:
+                    while index < stop and len(pending) < self._concurrency:
+                        pending.append(pool.submit(self._fetch, self._request(index)))
+                        index += 1
+                    result = pending.popleft().result()
+                    yield result
+                    if not result.has_next:
+                        return
+            finally:
+                for future in pending:
+                    future.cancel()
