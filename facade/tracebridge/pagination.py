@@ -9,7 +9,7 @@ the pager decides which pages to ask for and in what order:
 - `max_items` stops early without asking for pages it will not use; `start` resumes from
   a page number or an offset;
 - `concurrency=N` fetches up to N pages ahead once the total says how many there are,
-  and still yields them in order;
+  and still yields them in order (threads for `Pager`, tasks for `AsyncPager`);
 - an item whose id was already seen is dropped, so rows that move between pages while a
   walk goes on (the caller also freezes the time window) are neither doubled nor lost.
 
@@ -18,9 +18,10 @@ A page past the last is never asked for: Respan answers it with 404.
 
 from __future__ import annotations
 
+import asyncio
 import math
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
@@ -71,7 +72,99 @@ def check_page_size(page_size: int, maximum: int) -> int:
     return page_size
 
 
-class Pager(Generic[T]):
+def _whole(value: Any, low: int) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and value >= low
+
+
+class _Plan:
+    """What both pagers share: checked options, which page comes when, and the gate that
+    drops repeated ids and stops at max_items."""
+
+    def __init__(
+        self,
+        *,
+        style: Style,
+        page_size: int,
+        max_page_size: int,
+        max_items: int | None,
+        start: int | None,
+        concurrency: int,
+        key: Callable[[Row], Any],
+        total: int | None,
+    ):
+        self._style = style
+        self._page_size = check_page_size(page_size, max_page_size)
+        if max_items is not None and not _whole(max_items, 0):
+            raise ConfigError(
+                f"max_items must be a whole number from 0, or None, not {max_items!r}"
+            )
+        self._max_items = max_items
+        first = 1 if style == "page" else 0
+        if start is not None and not _whole(start, first):
+            what = (
+                "start page must be a page number from 1"
+                if style == "page"
+                else "start offset must be from 0"
+            )
+            raise ConfigError(f"the {what}, not {start!r}")
+        self._start = first if start is None else start
+        if not _whole(concurrency, 1):
+            raise ConfigError(f"concurrency must be a whole number from 1, not {concurrency!r}")
+        self._concurrency = concurrency
+        self._key = key
+        self._total = total
+        self._first: PageResult | None = None
+
+    def _request(self, index: int) -> PageRequest:
+        step = 1 if self._style == "page" else self._page_size
+        return PageRequest(self._start + index * step, self._page_size)
+
+    def _page_cap(self) -> int | None:
+        """The most pages max_items can use (None: no cap)."""
+        return None if self._max_items is None else math.ceil(self._max_items / self._page_size)
+
+    def _planned(self, first: PageResult) -> int | None:
+        """How many pages to fetch ahead concurrently (None: go one by one)."""
+        total = first.total if first.total is not None else self._total
+        if self._concurrency == 1 or total is None:
+            return None
+        skipped = (self._start - 1) * self._page_size if self._style == "page" else self._start
+        planned = math.ceil(max(0, total - skipped) / self._page_size)
+        cap = self._page_cap()
+        return planned if cap is None else min(planned, cap)
+
+    def _take_first(self) -> PageResult | None:
+        first, self._first = self._first, None  # a second walk fetches afresh
+        return first
+
+    def _keep_total(self, first: PageResult) -> None:
+        if self._total is None:
+            self._total = first.total
+
+    @staticmethod
+    def _more(result: PageResult) -> bool:
+        return result.has_next and bool(result.rows)
+
+    def _gate(self) -> Callable[[Row], bool | None]:
+        """A filter for rows: True keep, False drop (a repeat), None stop (max_items)."""
+        seen: set[Any] = set()
+        emitted = [0]
+
+        def gate(row: Row) -> bool | None:
+            if self._max_items is not None and emitted[0] >= self._max_items:
+                return None
+            identity = self._key(row)
+            if identity is not None:
+                if identity in seen:
+                    return False
+                seen.add(identity)
+            emitted[0] += 1
+            return True
+
+        return gate
+
+
+class Pager(_Plan, Generic[T]):
     """Every item of a listing, page by page, as described in the module's docstring."""
 
     def __init__(
@@ -88,36 +181,12 @@ class Pager(Generic[T]):
         key: Callable[[Row], Any] = lambda row: row.get("id"),
         total: int | None = None,
     ):
+        super().__init__(
+            style=style, page_size=page_size, max_page_size=max_page_size, max_items=max_items,
+            start=start, concurrency=concurrency, key=key, total=total,
+        )  # fmt: skip
         self._fetch = fetch
-        self._style = style
-        self._page_size = check_page_size(page_size, max_page_size)
         self._parse = parse
-        if max_items is not None and (
-            isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 0
-        ):
-            raise ConfigError(
-                f"max_items must be a whole number from 0, or None, not {max_items!r}"
-            )
-        self._max_items = max_items
-        first = 1 if style == "page" else 0
-        if start is not None and (
-            isinstance(start, bool) or not isinstance(start, int) or start < first
-        ):
-            what = (
-                "start page must be a page number from 1"
-                if style == "page"
-                else "start offset must be from 0"
-            )
-            raise ConfigError(f"the {what}, not {start!r}")
-        self._start = first if start is None else start
-        if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
-            raise ConfigError(f"concurrency must be a whole number from 1, not {concurrency!r}")
-        self._concurrency = concurrency
-        self._key = key
-        self._total = total
-        self._first: PageResult | None = None
-
-    # -- what callers use ---------------------------------------------------------------------
 
     @property
     def count(self) -> int | None:
@@ -133,19 +202,14 @@ class Pager(Generic[T]):
 
     def rows(self) -> Iterator[Row]:
         """Every row as the service sent it (a dict): the fast path, no models built."""
-        seen: set[Any] = set()
-        emitted = 0
+        gate = self._gate()
         for result in self._results():
             for row in result.rows:
-                if self._max_items is not None and emitted >= self._max_items:
+                verdict = gate(row)
+                if verdict is None:
                     return
-                identity = self._key(row)
-                if identity is not None:
-                    if identity in seen:
-                        continue
-                    seen.add(identity)
-                emitted += 1
-                yield row
+                if verdict:
+                    yield row
 
     def pages(self) -> Iterator[Page[T]]:
         """Each page, in order, with its items parsed."""
@@ -153,41 +217,20 @@ class Pager(Generic[T]):
             items = [self._parse(row) for row in result.rows]
             yield Page(self._request(index), items, result.total, result.has_next)
 
-    # -- planning -----------------------------------------------------------------------------
-
-    def _request(self, index: int) -> PageRequest:
-        step = 1 if self._style == "page" else self._page_size
-        return PageRequest(self._start + index * step, self._page_size)
-
-    def _pages_for_total(self, total: int) -> int:
-        skipped = (self._start - 1) * self._page_size if self._style == "page" else self._start
-        return math.ceil(max(0, total - skipped) / self._page_size)
-
-    def _page_cap(self) -> int | None:
-        """The most pages max_items can use (None: no cap)."""
-        return None if self._max_items is None else math.ceil(self._max_items / self._page_size)
-
     def _results(self) -> Iterator[PageResult]:
         if self._max_items == 0:
             return
-        first = self._first if self._first is not None else self._fetch(self._request(0))
-        self._first = None  # a second walk fetches afresh
-        if self._total is None:
-            self._total = first.total
+        first = self._take_first() or self._fetch(self._request(0))
+        self._keep_total(first)
         yield first
-        if not first.has_next or not first.rows:
+        if not self._more(first):
             return
-        cap = self._page_cap()
-        index = 1
-        total = first.total if first.total is not None else self._total
-        if self._concurrency > 1 and total is not None:
-            planned = self._pages_for_total(total)
-            if cap is not None:
-                planned = min(planned, cap)
+        index, cap, planned = 1, self._page_cap(), self._planned(first)
+        if planned is not None:
             last = first
             for last in self._ahead(index, planned):
                 yield last
-            if not last.has_next or not last.rows or (cap is not None and planned >= cap):
+            if not self._more(last) or (cap is not None and planned >= cap):
                 return
             index = max(planned, 1)
         # Follow the service's own "more follows": rows added during the walk can make
@@ -195,7 +238,7 @@ class Pager(Generic[T]):
         while cap is None or index < cap:
             result = self._fetch(self._request(index))
             yield result
-            if not result.has_next or not result.rows:
+            if not self._more(result):
                 return
             index += 1
 
@@ -219,3 +262,103 @@ class Pager(Generic[T]):
             finally:
                 for future in pending:
                     future.cancel()
+
+
+class AsyncPager(_Plan, Generic[T]):
+    """The same walk for asyncio: `async for`, `.rows()`, `.pages()`, `await pager.count`."""
+
+    def __init__(
+        self,
+        fetch: Callable[[PageRequest], Awaitable[PageResult]],
+        *,
+        style: Style,
+        page_size: int,
+        parse: Callable[[Row], T],
+        max_page_size: int = 100,
+        max_items: int | None = None,
+        start: int | None = None,
+        concurrency: int = 1,
+        key: Callable[[Row], Any] = lambda row: row.get("id"),
+        total: int | None = None,
+    ):
+        super().__init__(
+            style=style, page_size=page_size, max_page_size=max_page_size, max_items=max_items,
+            start=start, concurrency=concurrency, key=key, total=total,
+        )  # fmt: skip
+        self._fetch = fetch
+        self._parse = parse
+
+    @property
+    def count(self) -> Awaitable[int | None]:
+        """`await pager.count`: the total the service reports (None where it does not)."""
+        return self._count()
+
+    async def _count(self) -> int | None:
+        if self._total is None and self._first is None:
+            self._first = await self._fetch(self._request(0))
+            self._total = self._first.total
+        return self._total
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for row in self.rows():
+            yield self._parse(row)
+
+    async def rows(self) -> AsyncIterator[Row]:
+        gate = self._gate()
+        async for result in self._results():
+            for row in result.rows:
+                verdict = gate(row)
+                if verdict is None:
+                    return
+                if verdict:
+                    yield row
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        index = 0
+        async for result in self._results():
+            yield Page(
+                self._request(index),
+                [self._parse(row) for row in result.rows],
+                result.total,
+                result.has_next,
+            )
+            index += 1
+
+    async def _results(self) -> AsyncIterator[PageResult]:
+        if self._max_items == 0:
+            return
+        first = self._take_first() or await self._fetch(self._request(0))
+        self._keep_total(first)
+        yield first
+        if not self._more(first):
+            return
+        index, cap, planned = 1, self._page_cap(), self._planned(first)
+        if planned is not None:
+            last = first
+            async for last in self._ahead(index, planned):
+                yield last
+            if not self._more(last) or (cap is not None and planned >= cap):
+                return
+            index = max(planned, 1)
+        while cap is None or index < cap:
+            result = await self._fetch(self._request(index))
+            yield result
+            if not self._more(result):
+                return
+            index += 1
+
+    async def _ahead(self, start: int, stop: int) -> AsyncIterator[PageResult]:
+        pending: deque[asyncio.Task[PageResult]] = deque()
+        index = start
+        try:
+            while index < stop or pending:
+                while index < stop and len(pending) < self._concurrency:
+                    pending.append(asyncio.ensure_future(self._fetch(self._request(index))))
+                    index += 1
+                result = await pending.popleft()
+                yield result
+                if not result.has_next:
+                    return
+        finally:
+            for task in pending:
+                task.cancel()

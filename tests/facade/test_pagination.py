@@ -4,11 +4,13 @@ window plus dropped repeats keep rows inserted mid-walk from causing duplicates 
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import math
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import httpx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,7 +28,7 @@ from tracebridge.emulator.data import (
     SEED_TRACE_EXPERIMENT,
 )
 from tracebridge.errors import ConfigError, NotFoundError, error_from_response
-from tracebridge.pagination import Page, Pager, PageRequest, PageResult
+from tracebridge.pagination import AsyncPager, Page, Pager, PageRequest, PageResult
 
 from ..support import SIZES
 
@@ -264,3 +266,87 @@ def test_page_count_matches_the_ceiling(running: Running, emulator: Emulator) ->
         emulator.controls.requests.clear()
         list(traces(running, page_size=size, concurrency=3).rows())
         assert len(list_requests(emulator)) == math.ceil(61 / size)
+
+
+# -- the async pager ---------------------------------------------------------------------------
+
+
+def async_respan_fetch(
+    client: httpx.AsyncClient, end_time: datetime.datetime | None = None
+) -> Callable[[PageRequest], Any]:
+    extra = {"end_time": end_time} if end_time else {}
+
+    async def fetch(request: PageRequest) -> PageResult:
+        kwargs = filter_experiment_traces._get_kwargs(
+            SEED_TRACE_EXPERIMENT,
+            body=FilterRequest(),
+            page=request.position,
+            page_size=request.size,
+            **extra,
+        )
+        response = await client.request(**kwargs)
+        if response.status_code >= 400:
+            raise error_from_response(response)
+        page = response.json()
+        return PageResult(page["results"], page["next"] is not None, page["count"])
+
+    return fetch
+
+
+def walk_async(
+    running: Running, *, end_time: datetime.datetime | None = None, **options: Any
+) -> tuple[int | None, list[str]]:
+    async def walk() -> tuple[int | None, list[str]]:
+        headers = {"Authorization": f"Bearer {running.respan_key}"}
+        async with httpx.AsyncClient(base_url=running.base_url, headers=headers) as client:
+            pager = AsyncPager(
+                async_respan_fetch(client, end_time), style="page", parse=Trace.from_dict, **options
+            )
+            count = await pager.count
+            return count, [trace.id async for trace in pager]
+
+    return asyncio.run(walk())
+
+
+@pytest.mark.parametrize(("page_size", "concurrency"), [(1, 1), (7, 1), (7, 4), (25, 8), (100, 3)])
+def test_async_pager_gives_what_the_sync_pager_gives(
+    running: Running, page_size: int, concurrency: int
+) -> None:
+    count, ids = walk_async(running, page_size=page_size, concurrency=concurrency)
+    sync = traces(running, page_size=page_size, concurrency=concurrency)
+    assert count == sync.count == 61
+    assert ids == [t.id for t in sync] == truth(running)
+
+
+def test_async_pager_max_items_resume_and_pages(emulator: Emulator, running: Running) -> None:
+    assert walk_async(running, page_size=10, max_items=15, concurrency=4)[1] == truth(running)[:15]
+    assert len(list_requests(emulator)) == 2
+    assert walk_async(running, page_size=10, start=6)[1] == truth(running)[50:]
+
+    async def positions() -> list[int]:
+        headers = {"Authorization": f"Bearer {running.respan_key}"}
+        async with httpx.AsyncClient(base_url=running.base_url, headers=headers) as client:
+            pager = AsyncPager(
+                async_respan_fetch(client), style="page", page_size=20, parse=dict, concurrency=2
+            )
+            return [page.request.position async for page in pager.pages()]
+
+    assert asyncio.run(positions()) == [1, 2, 3, 4]
+
+
+def test_async_pager_under_insertion_with_a_frozen_window() -> None:
+    with serve(Emulator(seed=5, sizes=SIZES)) as running:
+        before = truth(running)
+        running.emulator.controls.insertions.append(
+            Insertion(experiment_id=SEED_TRACE_EXPERIMENT, rows=3, path=LIST_PATH)
+        )
+        frozen = datetime.datetime.now(datetime.UTC)
+        assert walk_async(running, page_size=8, concurrency=4, end_time=frozen)[1] == before
+
+
+def test_async_pager_checks_options_too() -> None:
+    async def never(request: PageRequest) -> PageResult:
+        raise AssertionError("no request may be made")
+
+    with pytest.raises(ConfigError, match="page_size must be a whole number from 1 to 100"):
+        AsyncPager(never, style="page", page_size=101, parse=dict)
