@@ -1,9 +1,61 @@
 """tracebridge: LLM evaluation data out of Respan and Galileo, into files, DataFrames and pipelines.
 
+    from tracebridge import Respan, F
+
+    rs = Respan()                                   # RESPAN_API_KEY
+    for trace in rs.experiments.traces("exp_123", where=F.total_cost > 0.01):
+        ...
+
 The raw API clients generated from the specs in ``openapi/`` are importable on their own as
 ``respan_client`` and ``galileo_client``.
 """
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__"]
+from . import errors
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConfigError,
+    FilterError,
+    MissingDependencyError,
+    NotFoundError,
+    PayloadTooLargeError,
+    PermissionDeniedError,
+    RateLimitError,
+    ServerError,
+    TracebridgeError,
+    UnexpectedResponseError,
+    ValidationError,
+)
+from .filters import F
+from .pagination import AsyncPager, Pager
+from .respan import Respan
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AsyncPager",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConfigError",
+    "F",
+    "FilterError",
+    "MissingDependencyError",
+    "NotFoundError",
+    "Pager",
+    "PayloadTooLargeError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "Respan",
+    "ServerError",
+    "TracebridgeError",
+    "UnexpectedResponseError",
+    "ValidationError",
+    "__version__",
+    "errors",
+]

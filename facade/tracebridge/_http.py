@@ -1,0 +1,58 @@
+"""Sending a generated request and turning every outcome into a value or a typed error.
+
+The facade builds requests with the generated clients' `_get_kwargs` (their documented
+request builders) and sends them on the generated client's httpx client, whose transport
+retries and rate limits. What comes back is checked here: an error status becomes its
+`APIError`, a broken connection `APIConnectionError` (or `APITimeoutError`), and a success
+whose body is not the JSON the spec promises `UnexpectedResponseError`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    UnexpectedResponseError,
+    error_from_response,
+    excerpt,
+)
+
+
+def send(client: httpx.Client, kwargs: dict[str, Any]) -> httpx.Response:
+    """Send one request; an error status raises its typed error."""
+    try:
+        response = client.request(**kwargs)
+    except httpx.TimeoutException as exc:
+        raise APITimeoutError(
+            f"{kwargs['method'].upper()} {kwargs['url']}: no answer in time ({type(exc).__name__})"
+        ) from None
+    except httpx.TransportError as exc:
+        raise APIConnectionError(
+            f"{kwargs['method'].upper()} {kwargs['url']}: {type(exc).__name__}: {exc}"
+        ) from None
+    if response.status_code >= 400:
+        raise error_from_response(response)
+    return response
+
+
+def json_object(response: httpx.Response, *required: str) -> dict[str, Any]:
+    """The body as a JSON object holding `required` keys, or UnexpectedResponseError."""
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        raise UnexpectedResponseError(
+            "the answer is not JSON", status=response.status_code, excerpt=excerpt(response.text)
+        ) from None
+    if not isinstance(body, dict) or any(key not in body for key in required):
+        missing = [key for key in required if not isinstance(body, dict) or key not in body]
+        raise UnexpectedResponseError(
+            f"the answer lacks {', '.join(missing) or 'an object'}",
+            status=response.status_code,
+            excerpt=excerpt(response.text),
+        )
+    return body
