@@ -484,6 +484,31 @@ class Logs:
     def __init__(self, client: Respan):
         self._client = client
 
+    def _listing(
+        self,
+        module: ModuleType,
+        fields: Mapping[str, Kind],
+        parse: Callable[[dict[str, Any]], M],
+        where: Where,
+        start_time: Moment,
+        end_time: Moment,
+        sort: str | None,
+        extra: dict[str, Any],
+        **paging: Any,
+    ) -> Pager[M]:
+        strict = paging.pop("strict")
+        body = LogFilterRequest.from_dict(
+            {"filters": _compile(where, fields, strict) or {}, "operator": "AND"}
+        )
+        kwargs = {
+            "body": body,
+            "sort_by": _sort(sort, fields),
+            **self._window(start_time, end_time),
+        }
+        return self._client._pager(
+            module, (), {**kwargs, **extra}, parse, max_page_size=1000, **paging
+        )
+
     def _window(self, start_time: Moment, end_time: Moment) -> dict[str, Any]:
         if start_time is None and end_time is None:  # the service's default, frozen now
             end = datetime.now(UTC)
@@ -509,27 +534,22 @@ class Logs:
     ) -> Pager[Span]:
         """Spans in the window (the last hour by default). The service reports a page's size
         as its count, so this pager has no count and follows the next links."""
-        body = LogFilterRequest.from_dict(
-            {"filters": _compile(where, RESPAN_SPAN, strict) or {}, "operator": "AND"}
-        )
-        kwargs = {
-            "body": body,
-            "sort_by": _sort(sort, RESPAN_SPAN),
-            **self._window(start_time, end_time),
-            "environment": environment or UNSET,
-            "log_type": log_type or UNSET,
-        }
-        return self._client._pager(
+        extra = {"environment": environment or UNSET, "log_type": log_type or UNSET}
+        return self._listing(
             list_spans,
-            (),
-            kwargs,
+            RESPAN_SPAN,
             Span.from_dict,
+            where,
+            start_time,
+            end_time,
+            sort,
+            extra,
             page_size=page_size,
-            max_page_size=1000,
             count_is_total=False,
             max_items=max_items,
             start_page=start_page,
             concurrency=1,
+            strict=strict,
         )
 
     def traces(
@@ -547,24 +567,19 @@ class Logs:
         strict: bool = True,
     ) -> Pager[Trace]:
         """Traces in the window (the last hour by default)."""
-        body = LogFilterRequest.from_dict(
-            {"filters": _compile(where, RESPAN_TRACE, strict) or {}, "operator": "AND"}
-        )
-        kwargs = {
-            "body": body,
-            "sort_by": _sort(sort, RESPAN_TRACE),
-            **self._window(start_time, end_time),
-            "environment": environment or UNSET,
-        }
-        return self._client._pager(
+        return self._listing(
             list_traces,
-            (),
-            kwargs,
+            RESPAN_TRACE,
             Trace.from_dict,
+            where,
+            start_time,
+            end_time,
+            sort,
+            {"environment": environment or UNSET},
             page_size=page_size,
-            max_page_size=1000,
             count_is_total=True,
             max_items=max_items,
             start_page=start_page,
             concurrency=concurrency,
+            strict=strict,
         )
