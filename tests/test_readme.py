@@ -34,7 +34,7 @@ def answer(request: httpx.Request) -> httpx.Response:
     if path.startswith("/api/v2/experiments/") and path.endswith("/logs/list/"):
         assert request.headers["authorization"] == "Bearer readme-respan-key"
         return httpx.Response(200, json=TRACE_PAGE)
-    if path.endswith("/traces/search"):
+    if path.endswith(("/traces/search", "/spans/search")):
         assert request.headers["galileo-api-key"] == "readme-galileo-key"
         return httpx.Response(200, json=SEARCH_PAGE)
     return httpx.Response(404, json={"detail": f"the README test has no answer for {path}"})

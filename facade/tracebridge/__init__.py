@@ -32,6 +32,7 @@ from .errors import (
     ValidationError,
 )
 from .filters import F
+from .galileo import Galileo
 from .pagination import AsyncPager, Pager
 from .respan import Respan
 
@@ -45,6 +46,7 @@ __all__ = [
     "ConfigError",
     "F",
     "FilterError",
+    "Galileo",
     "MissingDependencyError",
     "NotFoundError",
     "Pager",

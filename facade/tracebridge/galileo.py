@@ -1,0 +1,355 @@
+"""The Galileo client: projects, log streams, experiments, and their records.
+
+    gl = Galileo(project_id="...")                  # GALILEO_API_KEY (and GALILEO_API_URL)
+    for span in gl.records("span", log_stream_id="...", where=F["metrics/duration_ns"] > 1e9):
+        ...
+
+Records are searched page by page with offset tokens; `where` becomes a filter tree, so
+and, or and not all work. Ids are checked (UUIDs, exactly one of log stream, experiment
+or metrics testing run) before anything is sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import ModuleType
+from typing import Any, Literal
+from uuid import UUID
+
+import httpx
+
+import galileo_client
+from galileo_client.api.projects import list_experiments, list_log_streams, list_projects
+from galileo_client.api.records import (
+    count_sessions,
+    count_spans,
+    count_traces,
+    get_session_columns,
+    get_span_columns,
+    get_trace_columns,
+    search_sessions,
+    search_spans,
+    search_traces,
+)
+from galileo_client.models import (
+    AvailableColumnsRequest,
+    AvailableColumnsResponse,
+    Experiment,
+    LogRecord,
+    LogRecordsCountRequest,
+    LogRecordsQueryRequest,
+    LogStream,
+    Project,
+    SessionRecord,
+    SpanRecord,
+    TraceRecord,
+)
+
+from ._http import json_object, send
+from .catalog import galileo_column_id, galileo_filter_type
+from .config import USER_AGENT, galileo_settings
+from .errors import ConfigError, FilterError, UnexpectedResponseError, excerpt
+from .filters import Expr, parse, to_galileo_tree
+from .pagination import Pager, PageRequest, PageResult
+from .transport import RetryPolicy, RetryTransport, TokenBucket
+
+RootType = Literal["trace", "span", "session"]
+AnyRecord = TraceRecord | SpanRecord | SessionRecord | LogRecord
+Where = Expr | str | Mapping[str, Any] | None
+RUN_IDS = ("log_stream_id", "experiment_id", "metrics_testing_id")
+_SEARCH = {"trace": search_traces, "span": search_spans, "session": search_sessions}
+_COUNT = {"trace": count_traces, "span": count_spans, "session": count_sessions}
+_COLUMNS = {"trace": get_trace_columns, "span": get_span_columns, "session": get_session_columns}
+_RECORD_CLASSES: tuple[Callable[[dict[str, Any]], AnyRecord], ...] = (
+    TraceRecord.from_dict,
+    SpanRecord.from_dict,
+    SessionRecord.from_dict,
+    LogRecord.from_dict,
+)
+
+
+def record_from_dict(row: dict[str, Any]) -> AnyRecord:
+    """The typed record for a row; a kind this version does not know is a LogRecord."""
+    for parse_as in _RECORD_CLASSES[:-1]:
+        try:
+            return parse_as(row)
+        except (TypeError, ValueError, KeyError, AttributeError):
+            continue
+    return LogRecord.from_dict(row)
+
+
+def _uuid(value: Any, what: str) -> str:
+    try:
+        return str(UUID(str(value)))
+    except ValueError:
+        raise ConfigError(f"{what} must be a UUID, not {value!r}") from None
+
+
+def _root_type(value: Any) -> RootType:
+    if value not in ("trace", "span", "session"):
+        raise ConfigError(f"root_type must be 'trace', 'span' or 'session', not {value!r}")
+    return value  # type: ignore[no-any-return]
+
+
+def run_ids(log_stream_id: Any, experiment_id: Any, metrics_testing_id: Any) -> dict[str, str]:
+    """Exactly one of the three ids, checked."""
+    given = {
+        name: value
+        for name, value in zip(
+            RUN_IDS, (log_stream_id, experiment_id, metrics_testing_id), strict=True
+        )
+        if value is not None
+    }
+    if len(given) != 1:
+        raise ConfigError(
+            "give exactly one of log_stream_id, experiment_id, metrics_testing_id "
+            f"(got {len(given)})"
+        )
+    ((name, value),) = given.items()
+    return {name: _uuid(value, name)}
+
+
+def _query(body: dict[str, Any]) -> LogRecordsQueryRequest:
+    """The search body as the generated model; a tree it cannot read is a FilterError."""
+    try:
+        return LogRecordsQueryRequest.from_dict(body)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        tree = body.get("filter_tree")
+        raise FilterError(
+            f"the filter tree is not in Galileo's form ({type(exc).__name__}: {exc}): {tree!r}",
+            expression=repr(tree),
+            dialect="Galileo filter tree",
+        ) from None
+
+
+def _sort(sort: str | None) -> dict[str, Any] | None:
+    if sort is None:
+        return None
+    column = galileo_column_id(sort.removeprefix("-"))
+    if galileo_filter_type(column) is None:
+        raise ConfigError(f"cannot sort by {column!r}: not a Galileo column")
+    return {"column_id": column, "ascending": not sort.startswith("-"), "sort_type": "column"}
+
+
+class Galileo:
+    """A Galileo client. Keys and URLs come from the arguments, else the environment."""
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        project_id: str | None = None,
+        base_url: str | None = None,
+        key_header: str = "Galileo-API-Key",
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = 3,
+        rate_limit: int | None = None,
+        rate_window: float = 60.0,
+        headers: Mapping[str, str] | None = None,
+    ):
+        self.settings = galileo_settings(
+            api_key=api_key,
+            base_url=base_url,
+            key_header=key_header,
+            timeout=timeout,
+            max_retries=max_retries,
+            rate_limit=rate_limit,
+            rate_window=rate_window,
+            headers=headers,
+        )
+        self.project_id = None if project_id is None else _uuid(project_id, "project_id")
+        limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None
+        self.transport = RetryTransport(
+            policy=RetryPolicy(max_retries=max_retries), limiter=limiter
+        )
+        self.raw = galileo_client.AuthenticatedClient(
+            base_url=self.settings.base_url,
+            token=self.settings.api_key.reveal(),
+            prefix="",
+            auth_header_name=self.settings.key_header,
+            timeout=self.settings.timeout,
+            headers={"User-Agent": USER_AGENT, **self.settings.headers},
+            httpx_args={"transport": self.transport},
+        )
+        self._http = self.raw.get_httpx_client()
+
+    def __repr__(self) -> str:
+        return f"Galileo(base_url={self.settings.base_url!r}, project_id={self.project_id!r})"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Galileo:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _project(self, project_id: str | None) -> str:
+        if project_id is not None:
+            return _uuid(project_id, "project_id")
+        if self.project_id is None:
+            raise ConfigError("no project: pass project_id=... here or to Galileo(...)")
+        return self.project_id
+
+    def _list(self, module: ModuleType, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        response = send(self._http, module._get_kwargs(*args, **kwargs))
+        try:
+            rows = response.json()
+        except ValueError:
+            rows = None
+        if not isinstance(rows, list):
+            raise UnexpectedResponseError(
+                "expected a list", status=response.status_code, excerpt=excerpt(response.text)
+            )
+        return rows
+
+    # -- listings -------------------------------------------------------------------------------
+
+    def projects(self, name: str | None = None) -> list[Project]:
+        return [
+            Project.from_dict(row)
+            for row in self._list(list_projects, project_name=name or galileo_client.types.UNSET)
+        ]
+
+    def log_streams(self, project_id: str | None = None) -> list[LogStream]:
+        return [
+            LogStream.from_dict(row)
+            for row in self._list(list_log_streams, self._project(project_id))
+        ]
+
+    def experiments(self, project_id: str | None = None) -> list[Experiment]:
+        return [
+            Experiment.from_dict(row)
+            for row in self._list(list_experiments, self._project(project_id))
+        ]
+
+    # -- records --------------------------------------------------------------------------------
+
+    def _tree(
+        self, where: Where, columns: Mapping[str, str] | None, strict: bool
+    ) -> dict[str, Any] | None:
+        if where is None:
+            return None
+        if isinstance(where, str):
+            where = parse(where)
+        return to_galileo_tree(where, columns, strict=strict)
+
+    def records(
+        self,
+        root_type: RootType,
+        *,
+        log_stream_id: str | None = None,
+        experiment_id: str | None = None,
+        metrics_testing_id: str | None = None,
+        where: Where = None,
+        sort: str | None = None,
+        project_id: str | None = None,
+        columns: Mapping[str, str] | None = None,
+        truncate_fields: bool = False,
+        page_size: int = 100,
+        max_items: int | None = None,
+        starting_token: int | None = None,
+        concurrency: int = 1,
+        strict: bool = True,
+    ) -> Pager[AnyRecord]:
+        """The run's records of one kind matching `where` (newest first unless `sort`).
+
+        `columns` maps column ids to filter types (see `columns()`) for columns beyond the
+        documented ones. With `concurrency` above 1 the count is asked first, so pages can be
+        fetched ahead.
+        """
+        kind = _root_type(root_type)
+        project = self._project(project_id)
+        body: dict[str, Any] = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        tree = self._tree(where, columns, strict)
+        if tree is not None:
+            body["filter_tree"] = tree
+        if (clause := _sort(sort)) is not None:
+            body["sort"] = clause
+        if truncate_fields:
+            body["truncate_fields"] = True
+        _query(body)  # a malformed tree given as a dict fails here, before any request
+        total = self._count(kind, project, body) if concurrency > 1 else None
+        search = _SEARCH[kind]
+
+        def fetch(request: PageRequest) -> PageResult:
+            query = _query({**body, "starting_token": request.position, "limit": request.size})
+            page = json_object(send(self._http, search._get_kwargs(project, body=query)), "records")
+            if not isinstance(page["records"], list):
+                raise UnexpectedResponseError(
+                    "records is not a list", status=200, excerpt=str(page)[:200]
+                )
+            return PageResult(page["records"], page.get("next_starting_token") is not None, total)
+
+        return Pager(
+            fetch,
+            style="offset",
+            page_size=page_size,
+            max_page_size=1000,
+            parse=record_from_dict,
+            max_items=max_items,
+            start=starting_token,
+            concurrency=concurrency,
+            total=total,
+        )
+
+    def _count(self, kind: RootType, project: str, body: dict[str, Any]) -> int:
+        request = LogRecordsCountRequest.from_dict(
+            {k: v for k, v in body.items() if k in (*RUN_IDS, "filter_tree")}
+        )
+        return int(
+            json_object(
+                send(self._http, _COUNT[kind]._get_kwargs(project, body=request)), "total_count"
+            )["total_count"]
+        )
+
+    def count(
+        self,
+        root_type: RootType,
+        *,
+        log_stream_id: str | None = None,
+        experiment_id: str | None = None,
+        metrics_testing_id: str | None = None,
+        where: Where = None,
+        project_id: str | None = None,
+        columns: Mapping[str, str] | None = None,
+        strict: bool = True,
+    ) -> int:
+        """How many records of one kind match `where`."""
+        kind = _root_type(root_type)
+        body: dict[str, Any] = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        tree = self._tree(where, columns, strict)
+        if tree is not None:
+            body["filter_tree"] = tree
+        return self._count(kind, self._project(project_id), body)
+
+    def columns(
+        self,
+        root_type: RootType,
+        *,
+        log_stream_id: str | None = None,
+        experiment_id: str | None = None,
+        metrics_testing_id: str | None = None,
+        project_id: str | None = None,
+    ) -> dict[str, str]:
+        """Filterable column ids and their filter types, as the service reports them."""
+        kind = _root_type(root_type)
+        request = AvailableColumnsRequest.from_dict(
+            run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        )
+        answer = AvailableColumnsResponse.from_dict(
+            json_object(
+                send(
+                    self._http, _COLUMNS[kind]._get_kwargs(self._project(project_id), body=request)
+                ),
+                "columns",
+            )
+        )
+        return {
+            column.id: column.filter_type
+            for column in answer.columns
+            if isinstance(column.filter_type, str) and column.filterable is not False
+        }
