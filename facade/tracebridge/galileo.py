@@ -228,6 +228,22 @@ class Galileo:
 
     # -- records --------------------------------------------------------------------------------
 
+    def _run_body(
+        self,
+        log_stream_id: str | None,
+        experiment_id: str | None,
+        metrics_testing_id: str | None,
+        where: Where,
+        columns: Mapping[str, str] | None,
+        strict: bool,
+    ) -> dict[str, Any]:
+        """The run id and the filter tree, checked: what search and count both send."""
+        body: dict[str, Any] = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        tree = self._tree(where, columns, strict)
+        if tree is not None:
+            body["filter_tree"] = tree
+        return body
+
     def _tree(
         self, where: Where, columns: Mapping[str, str] | None, strict: bool
     ) -> dict[str, Any] | None:
@@ -263,10 +279,9 @@ class Galileo:
         """
         kind = _root_type(root_type)
         project = self._project(project_id)
-        body: dict[str, Any] = run_ids(log_stream_id, experiment_id, metrics_testing_id)
-        tree = self._tree(where, columns, strict)
-        if tree is not None:
-            body["filter_tree"] = tree
+        body = self._run_body(
+            log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
+        )
         if (clause := _sort(sort)) is not None:
             body["sort"] = clause
         if truncate_fields:
@@ -320,10 +335,9 @@ class Galileo:
     ) -> int:
         """How many records of one kind match `where`."""
         kind = _root_type(root_type)
-        body: dict[str, Any] = run_ids(log_stream_id, experiment_id, metrics_testing_id)
-        tree = self._tree(where, columns, strict)
-        if tree is not None:
-            body["filter_tree"] = tree
+        body = self._run_body(
+            log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
+        )
         return self._count(kind, self._project(project_id), body)
 
     def columns(

@@ -104,11 +104,11 @@ def test_no_cassette_holds_a_credential(path: Path) -> None:
 
 def test_scrubbing_removes_every_credential_form(running: Running, tmp_path: Path) -> None:
     secrets = {
-        "bearer": "sk_live_bearer_secret_123456",
-        "galileo": "galileo_header_secret_456",
-        "splunk": "splunk_header_secret_789",
-        "cookie": "cookie_secret_abc",
-        "query": "query_secret_def",
+        "bearer": "fake_bearer_secret_123456",
+        "galileo": "fake_galileo_header_secret_456",
+        "splunk": "fake_splunk_header_secret_789",
+        "cookie": "fake_cookie_secret_abc",
+        "query": "fake_query_secret_def",
     }
     cassette = tmp_path / "credentials.yaml"
     scrubber = Scrubber(running.base_url, running.base_url)
