@@ -109,12 +109,17 @@ def _sort(sort: str | None, fields: Mapping[str, Kind]) -> Any:
     return sort
 
 
-def _compile(where: Where, fields: Mapping[str, Kind], strict: bool) -> dict[str, Any] | None:
+def _compile(where: Where, fields: Mapping[str, Kind], strict: bool) -> dict[str, Any]:
+    """The standard-format filters for `where` (an empty object for no filter)."""
     if where is None:
-        return None
+        return {}
     if isinstance(where, str):
         where = parse(where)
     return to_respan(where, fields, strict=strict)
+
+
+def _filter_request(where: Where, fields: Mapping[str, Kind], strict: bool) -> FilterRequest:
+    return FilterRequest.from_dict({"filters": _compile(where, fields, strict)})
 
 
 class Respan:
@@ -234,9 +239,7 @@ class Experiments:
         strict: bool = True,
     ) -> Pager[Experiment]:
         """Experiments matching `where`, newest first unless `sort` says otherwise."""
-        body = FilterRequest.from_dict(
-            {"filters": _compile(where, RESPAN_EXPERIMENT, strict) or {}}
-        )
+        body = _filter_request(where, RESPAN_EXPERIMENT, strict)
         return self._client._pager(
             filter_experiments,
             (),
@@ -251,9 +254,7 @@ class Experiments:
         )
 
     def count(self, where: Where = None, *, strict: bool = True) -> int:
-        body = FilterRequest.from_dict(
-            {"filters": _compile(where, RESPAN_EXPERIMENT, strict) or {}}
-        )
+        body = _filter_request(where, RESPAN_EXPERIMENT, strict)
         return int(self._client._call(filter_experiments_summary, body=body)["total_count"])
 
     def get(self, experiment_id: str) -> ExperimentDetail:
@@ -308,7 +309,7 @@ class Experiments:
         strict: bool = True,
     ) -> Pager[Trace]:
         """The experiment's traces matching `where`; `end_time` defaults to now, frozen."""
-        body = FilterRequest.from_dict({"filters": _compile(where, RESPAN_TRACE, strict) or {}})
+        body = _filter_request(where, RESPAN_TRACE, strict)
         kwargs = {
             "body": body,
             "sort_by": _sort(sort, RESPAN_TRACE),
@@ -362,7 +363,7 @@ class Experiments:
         end_time: Moment = None,
         strict: bool = True,
     ) -> TraceSummary:
-        body = FilterRequest.from_dict({"filters": _compile(where, RESPAN_TRACE, strict) or {}})
+        body = _filter_request(where, RESPAN_TRACE, strict)
         return self._client._model(
             TraceSummary.from_dict,
             filter_experiment_trace_summary,
@@ -437,9 +438,7 @@ class Datasets:
     ) -> Pager[Span]:
         """Spans matching `where`. The service ignores unknown filter keys here, so they are
         refused before sending (strict=False sends them anyway)."""
-        body = DatasetSpanFilterRequest.from_dict(
-            {"filters": _compile(where, RESPAN_SPAN, strict) or {}}
-        )
+        body = DatasetSpanFilterRequest.from_dict({"filters": _compile(where, RESPAN_SPAN, strict)})
         return self._client._pager(
             list_dataset_spans,
             (_id(dataset_id, "dataset_id"),),
@@ -466,7 +465,7 @@ class Datasets:
         if format not in EXPORT_FORMATS:
             raise ConfigError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
         fields: dict[str, Any] = {
-            "filters": _compile(where, RESPAN_SPAN, strict) or {},
+            "filters": _compile(where, RESPAN_SPAN, strict),
             "is_exporting": True,
             "export_format": format,
         }
@@ -498,7 +497,7 @@ class Logs:
     ) -> Pager[M]:
         strict = paging.pop("strict")
         body = LogFilterRequest.from_dict(
-            {"filters": _compile(where, fields, strict) or {}, "operator": "AND"}
+            {"filters": _compile(where, fields, strict), "operator": "AND"}
         )
         kwargs = {
             "body": body,
