@@ -9,7 +9,6 @@ whose body is not the JSON the spec promises `UnexpectedResponseError`.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import httpx
@@ -21,29 +20,44 @@ from .errors import (
     error_from_response,
     excerpt,
 )
+from .transport import parsed_json
+
+
+def _failure(kwargs: dict[str, Any], exc: httpx.TransportError) -> Exception:
+    where = f"{kwargs['method'].upper()} {kwargs['url']}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"{where}: no answer in time ({type(exc).__name__})")
+    return APIConnectionError(f"{where}: {type(exc).__name__}: {exc}")
+
+
+def _checked(response: httpx.Response) -> httpx.Response:
+    if response.status_code >= 400:
+        raise error_from_response(response)
+    return response
 
 
 def send(client: httpx.Client, kwargs: dict[str, Any]) -> httpx.Response:
     """Send one request; an error status raises its typed error."""
     try:
         response = client.request(**kwargs)
-    except httpx.TimeoutException as exc:
-        raise APITimeoutError(
-            f"{kwargs['method'].upper()} {kwargs['url']}: no answer in time ({type(exc).__name__})"
-        ) from None
     except httpx.TransportError as exc:
-        raise APIConnectionError(
-            f"{kwargs['method'].upper()} {kwargs['url']}: {type(exc).__name__}: {exc}"
-        ) from None
-    if response.status_code >= 400:
-        raise error_from_response(response)
-    return response
+        raise _failure(kwargs, exc) from None
+    return _checked(response)
+
+
+async def asend(client: httpx.AsyncClient, kwargs: dict[str, Any]) -> httpx.Response:
+    """`send` for httpx.AsyncClient."""
+    try:
+        response = await client.request(**kwargs)
+    except httpx.TransportError as exc:
+        raise _failure(kwargs, exc) from None
+    return _checked(response)
 
 
 def json_object(response: httpx.Response, *required: str) -> dict[str, Any]:
     """The body as a JSON object holding `required` keys, or UnexpectedResponseError."""
     try:
-        body = json.loads(response.content)
+        body = parsed_json(response)
     except ValueError:
         raise UnexpectedResponseError(
             "the answer is not JSON", status=response.status_code, excerpt=excerpt(response.text)

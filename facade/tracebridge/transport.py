@@ -49,6 +49,14 @@ READ_ONLY_POST_SUFFIXES = (
 )
 STREAM_EXTENSION = "tracebridge.stream"  # set on a request whose body is read as a stream
 SAFE_EXTENSION = "tracebridge.safe_to_retry"  # True/False overrides the classification
+JSON_EXTENSION = "tracebridge.json"  # the parsed body of a JSON answer the transport checked
+
+
+def parsed_json(response: httpx.Response) -> Any:
+    """The answer's JSON body, parsed once: the transport keeps what it already checked."""
+    if JSON_EXTENSION in response.extensions:
+        return response.extensions[JSON_EXTENSION]
+    return json.loads(response.content)
 
 
 def safe_to_retry(request: httpx.Request) -> bool:
@@ -202,6 +210,29 @@ def _wait_after_answer(
     return wait
 
 
+def _wait_after_cut_body(
+    policy: RetryPolicy, request: httpx.Request, response: httpx.Response, attempt: int
+) -> float | None:
+    """A success whose JSON body is cut short is repeated like a dropped connection when the
+    request is safe to repeat; None: keep the answer (its JSON, parsed, rides along)."""
+    if "json" not in response.headers.get("content-type", ""):
+        return None
+    try:
+        response.extensions[JSON_EXTENSION] = json.loads(response.content)
+        return None
+    except ValueError:
+        if attempt >= policy.max_retries or not safe_to_retry(request):
+            return None
+    wait = policy.backoff(attempt)
+    log.debug(
+        "retrying %s after a JSON body cut short (retry %d) in %.2fs",
+        _describe(request),
+        attempt + 1,
+        wait,
+    )
+    return wait
+
+
 class RetryTransport(httpx.BaseTransport):
     """Retries and rate limits around another transport (httpx's own by default)."""
 
@@ -236,9 +267,12 @@ class RetryTransport(httpx.BaseTransport):
                     raise
             else:
                 if response.status_code < 400:
-                    return response
-                response.read()
-                wait = _wait_after_answer(self.policy, request, response, attempt)
+                    if request.extensions.get(STREAM_EXTENSION):
+                        return response
+                    wait = _wait_after_cut_body(self.policy, request, response, attempt)
+                else:
+                    response.read()
+                    wait = _wait_after_answer(self.policy, request, response, attempt)
                 if wait is None:
                     return response
                 response.close()
@@ -282,9 +316,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                     raise
             else:
                 if response.status_code < 400:
-                    return response
-                await response.aread()
-                wait = _wait_after_answer(self.policy, request, response, attempt)
+                    if request.extensions.get(STREAM_EXTENSION):
+                        return response
+                    wait = _wait_after_cut_body(self.policy, request, response, attempt)
+                else:
+                    await response.aread()
+                    wait = _wait_after_answer(self.policy, request, response, attempt)
                 if wait is None:
                     return response
                 await response.aclose()

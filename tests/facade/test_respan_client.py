@@ -237,3 +237,14 @@ def test_datetimes_in_any_zone_mean_the_same_instant(rs: Respan, running: Runnin
     expected = sum(1 for r in rows_of(running) if datetime.fromisoformat(r["start_time"]) < cut)
     assert rs.experiments.traces(EXP, end_time=elsewhere).count == expected == 31
     assert rs.experiments.traces(EXP, end_time="2025-06-01T05:29:30+05:30").count == 31
+
+
+def test_a_success_cut_short_is_repeated_only_when_safe(rs: Respan, emulator: Emulator) -> None:
+    rs.transport.sleep = lambda seconds: None
+    emulator.inject(Fault("truncate", times=2, path="/logs/list/"))
+    assert len(list(rs.experiments.traces(EXP, page_size=25))) == 61
+    assert rs.transport.retries == 2
+    emulator.inject(Fault("truncate", method="POST", path="/v2/experiments/"))
+    with pytest.raises(UnexpectedResponseError, match="not JSON"):
+        rs.experiments.create(SEED_DATASET, [{"type": "prompt", "config": {"prompt_id": "p"}}])
+    assert rs.transport.retries == 2  # a create may have happened: not repeated
