@@ -1,7 +1,7 @@
 """The README's Python examples run as written.
 
 Every ```python block of README.md is executed with the API keys in the environment and
-httpx's transport replaced by one that answers like the services (with the specs' own
+httpx's transports (blocking and asyncio) replaced by ones that answers like the services (with the specs' own
 example payloads; an example that starts the emulator talks to it for real), so an example
 that drifts from the code fails here."""
 
@@ -58,7 +58,17 @@ def test_readme_example_runs(
             return real_handle(self, request)
         return answer(request)
 
+    real_async_handle = httpx.AsyncHTTPTransport.handle_async_request
+
+    async def handle_async(
+        self: httpx.AsyncHTTPTransport, request: httpx.Request
+    ) -> httpx.Response:
+        if request.url.host == "127.0.0.1":
+            return await real_async_handle(self, request)
+        return answer(request)
+
     monkeypatch.setattr(httpx.HTTPTransport, "handle_request", handle)
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", handle_async)
     namespace: dict[str, Any] = {
         "project_id": "0f8b2c2e-7d1a-4c38-9a51-3e7c1d2b9a10",
         "log_stream_id": "5b7a8a9e-3c1d-4f2e-8b6a-9d0c1e2f3a4b",

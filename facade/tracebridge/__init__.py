@@ -6,6 +6,8 @@
     for trace in rs.experiments.traces("exp_123", where=F.total_cost > 0.01):
         ...
 
+``AsyncRespan`` and ``AsyncGalileo`` have the same surface for asyncio.
+
 The raw API clients generated from the specs in ``openapi/`` are importable on their own as
 ``respan_client`` and ``galileo_client``.
 """
@@ -32,15 +34,17 @@ from .errors import (
     ValidationError,
 )
 from .filters import F
-from .galileo import Galileo
+from .galileo import AsyncGalileo, Galileo
 from .pagination import AsyncPager, Pager
-from .respan import Respan
+from .respan import AsyncRespan, Respan
 
 __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "AsyncGalileo",
     "AsyncPager",
+    "AsyncRespan",
     "AuthenticationError",
     "BadRequestError",
     "ConfigError",

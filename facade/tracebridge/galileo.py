@@ -6,14 +6,14 @@
 
 Records are searched page by page with offset tokens; `where` becomes a filter tree, so
 and, or and not all work. Ids are checked (UUIDs, exactly one of log stream, experiment
-or metrics testing run) before anything is sent.
+or metrics testing run) before anything is sent. `AsyncGalileo` has the same surface for
+asyncio: each method is planned once (see `calls`) and sent by either client.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from types import ModuleType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 from uuid import UUID
 
 import httpx
@@ -45,14 +45,16 @@ from galileo_client.models import (
     TraceRecord,
 )
 
-from ._http import json_object, send
+from ._http import json_object
+from .calls import Awaiting, Blocking, Call, Listing, apaged, awaiting, blocking, paged
 from .catalog import galileo_column_id, galileo_filter_type
-from .config import USER_AGENT, galileo_settings
+from .config import USER_AGENT, Settings, galileo_settings
 from .errors import ConfigError, FilterError, UnexpectedResponseError, excerpt
 from .filters import Expr, parse, to_galileo_tree
-from .pagination import Pager, PageRequest, PageResult
-from .transport import RetryPolicy, RetryTransport, TokenBucket
+from .pagination import PageRequest, PageResult
+from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket, parsed_json
 
+M = TypeVar("M")
 RootType = Literal["trace", "span", "session"]
 AnyRecord = TraceRecord | SpanRecord | SessionRecord | LogRecord
 Where = Expr | str | Mapping[str, Any] | None
@@ -131,8 +133,192 @@ def _sort(sort: str | None) -> dict[str, Any] | None:
     return {"column_id": column, "ascending": not sort.startswith("-"), "sort_type": "column"}
 
 
-class Galileo:
-    """A Galileo client. Keys and URLs come from the arguments, else the environment."""
+def _rows(parse: Callable[[dict[str, Any]], M]) -> Callable[[httpx.Response], list[M]]:
+    """Read an answer that is a JSON list of objects."""
+
+    def read(response: httpx.Response) -> list[M]:
+        try:
+            rows = parsed_json(response)
+        except ValueError:
+            rows = None
+        if not isinstance(rows, list):
+            raise UnexpectedResponseError(
+                "expected a list", status=response.status_code, excerpt=excerpt(response.text)
+            )
+        return [parse(row) for row in rows]
+
+    return read
+
+
+def _read_records(response: httpx.Response) -> PageResult:
+    page = json_object(response, "records")
+    if not isinstance(page["records"], list):
+        raise UnexpectedResponseError("records is not a list", status=200, excerpt=str(page)[:200])
+    return PageResult(page["records"], page.get("next_starting_token") is not None)
+
+
+def _read_count(response: httpx.Response) -> int:
+    return int(json_object(response, "total_count")["total_count"])
+
+
+class GalileoPlans:
+    """Projects, log streams, experiments, and the records of a run."""
+
+    def __init__(self, project_id: str | None):
+        self.project_id = None if project_id is None else _uuid(project_id, "project_id")
+
+    def _project(self, project_id: str | None) -> str:
+        if project_id is not None:
+            return _uuid(project_id, "project_id")
+        if self.project_id is None:
+            raise ConfigError("no project: pass project_id=... here or to the client")
+        return self.project_id
+
+    # -- listings -------------------------------------------------------------------------------
+
+    def projects(self, name: str | None = None) -> Call[list[Project]]:
+        """The projects the key can see (by name, when given)."""
+        kwargs = list_projects._get_kwargs(project_name=name or galileo_client.types.UNSET)
+        return Call(kwargs, _rows(Project.from_dict))
+
+    def log_streams(self, project_id: str | None = None) -> Call[list[LogStream]]:
+        """The project's log streams."""
+        return Call(
+            list_log_streams._get_kwargs(UUID(self._project(project_id))),
+            _rows(LogStream.from_dict),
+        )
+
+    def experiments(self, project_id: str | None = None) -> Call[list[Experiment]]:
+        """The project's experiments."""
+        return Call(
+            list_experiments._get_kwargs(UUID(self._project(project_id))),
+            _rows(Experiment.from_dict),
+        )
+
+    # -- records --------------------------------------------------------------------------------
+
+    def _run_body(
+        self,
+        log_stream_id: str | None,
+        experiment_id: str | None,
+        metrics_testing_id: str | None,
+        where: Where,
+        columns: Mapping[str, str] | None,
+        strict: bool,
+    ) -> dict[str, Any]:
+        """The run id and the filter tree, checked: what search, count and export send."""
+        body: dict[str, Any] = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        if where is not None:
+            body["filter_tree"] = to_galileo_tree(
+                parse(where) if isinstance(where, str) else where, columns, strict=strict
+            )
+        return body
+
+    def _count(self, kind: RootType, project: str, body: dict[str, Any]) -> Call[int]:
+        request = LogRecordsCountRequest.from_dict(
+            {k: v for k, v in body.items() if k in (*RUN_IDS, "filter_tree")}
+        )
+        return Call(_COUNT[kind]._get_kwargs(project, body=request), _read_count)
+
+    def records(
+        self,
+        root_type: RootType,
+        *,
+        log_stream_id: str | None = None,
+        experiment_id: str | None = None,
+        metrics_testing_id: str | None = None,
+        where: Where = None,
+        sort: str | None = None,
+        project_id: str | None = None,
+        columns: Mapping[str, str] | None = None,
+        truncate_fields: bool = False,
+        page_size: int = 100,
+        max_items: int | None = None,
+        starting_token: int | None = None,
+        concurrency: int = 1,
+        strict: bool = True,
+    ) -> Listing[AnyRecord]:
+        """The run's records of one kind matching `where` (newest first unless `sort`).
+
+        `columns` maps column ids to filter types (see `columns()`) for columns beyond the
+        documented ones. Search pages carry no total: `.count` and, with `concurrency`
+        above 1, fetching ahead use the count request.
+        """
+        kind = _root_type(root_type)
+        project = self._project(project_id)
+        body = self._run_body(
+            log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
+        )
+        if (clause := _sort(sort)) is not None:
+            body["sort"] = clause
+        if truncate_fields:
+            body["truncate_fields"] = True
+        _query(body)  # a malformed tree given as a dict fails here, before any request
+        search = _SEARCH[kind]
+
+        def page(request: PageRequest) -> Call[PageResult]:
+            query = _query({**body, "starting_token": request.position, "limit": request.size})
+            return Call(search._get_kwargs(project, body=query), _read_records)
+
+        return Listing(
+            page,
+            record_from_dict,
+            style="offset",
+            page_size=page_size,
+            max_page_size=1000,
+            max_items=max_items,
+            start=starting_token,
+            concurrency=concurrency,
+            count=self._count(kind, project, body),
+        )
+
+    def count(
+        self,
+        root_type: RootType,
+        *,
+        log_stream_id: str | None = None,
+        experiment_id: str | None = None,
+        metrics_testing_id: str | None = None,
+        where: Where = None,
+        project_id: str | None = None,
+        columns: Mapping[str, str] | None = None,
+        strict: bool = True,
+    ) -> Call[int]:
+        """How many records of one kind match `where`."""
+        kind = _root_type(root_type)
+        body = self._run_body(
+            log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
+        )
+        return self._count(kind, self._project(project_id), body)
+
+    def columns(
+        self,
+        root_type: RootType,
+        *,
+        log_stream_id: str | None = None,
+        experiment_id: str | None = None,
+        metrics_testing_id: str | None = None,
+        project_id: str | None = None,
+    ) -> Call[dict[str, str]]:
+        """Filterable column ids and their filter types, as the service reports them."""
+        kind = _root_type(root_type)
+        request = AvailableColumnsRequest.from_dict(
+            run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        )
+
+        def read(response: httpx.Response) -> dict[str, str]:
+            answer = AvailableColumnsResponse.from_dict(json_object(response, "columns"))
+            return {
+                column.id: column.filter_type
+                for column in answer.columns
+                if isinstance(column.filter_type, str) and column.filterable is not False
+            }
+
+        return Call(_COLUMNS[kind]._get_kwargs(self._project(project_id), body=request), read)
+
+
+class _Configured:
+    """Settings, retry policy and rate limiter, from the arguments else the environment."""
 
     def __init__(
         self,
@@ -157,24 +343,46 @@ class Galileo:
             rate_window=rate_window,
             headers=headers,
         )
-        self.project_id = None if project_id is None else _uuid(project_id, "project_id")
-        limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None
-        self.transport = RetryTransport(
-            policy=RetryPolicy(max_retries=max_retries), limiter=limiter
-        )
-        self.raw = galileo_client.AuthenticatedClient(
-            base_url=self.settings.base_url,
-            token=self.settings.api_key.reveal(),
-            prefix="",
-            auth_header_name=self.settings.key_header,
-            timeout=self.settings.timeout,
-            headers={"User-Agent": USER_AGENT, **self.settings.headers},
-            httpx_args={"transport": self.transport},
-        )
-        self._http = self.raw.get_httpx_client()
+        self._plans = GalileoPlans(project_id)
+        self._policy = RetryPolicy(max_retries=max_retries)
+        self._limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None
+        self._connect()
+
+    def _connect(self) -> None:
+        raise NotImplementedError  # each client makes its own transport
+
+    @property
+    def project_id(self) -> str | None:
+        return self._plans.project_id
 
     def __repr__(self) -> str:
-        return f"Galileo(base_url={self.settings.base_url!r}, project_id={self.project_id!r})"
+        return (
+            f"{type(self).__name__}(base_url={self.settings.base_url!r}, "
+            f"project_id={self.project_id!r})"
+        )
+
+    def _raw_client(self, transport: Any) -> galileo_client.AuthenticatedClient:
+        settings: Settings = self.settings
+        return galileo_client.AuthenticatedClient(
+            base_url=settings.base_url,
+            token=settings.api_key.reveal(),
+            prefix="",
+            auth_header_name=settings.key_header,
+            timeout=settings.timeout,
+            headers={"User-Agent": USER_AGENT, **settings.headers},
+            httpx_args={"transport": transport},
+        )
+
+
+class Galileo(_Configured, Blocking):
+    """A Galileo client. Keys and URLs come from the arguments, else the environment
+    (GALILEO_API_KEY, GALILEO_API_URL or GALILEO_CONSOLE_URL); one connection pool."""
+
+    def _connect(self) -> None:
+        self.transport = RetryTransport(policy=self._policy, limiter=self._limiter)
+        # The generated client, with retries and the limiter, for calls the facade lacks.
+        self.raw = self._raw_client(self.transport)
+        self._http = self.raw.get_httpx_client()
 
     def close(self) -> None:
         self._http.close()
@@ -185,185 +393,35 @@ class Galileo:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- plumbing -------------------------------------------------------------------------------
+    projects = blocking(GalileoPlans.projects)
+    log_streams = blocking(GalileoPlans.log_streams)
+    experiments = blocking(GalileoPlans.experiments)
+    records = paged(GalileoPlans.records)
+    count = blocking(GalileoPlans.count)
+    columns = blocking(GalileoPlans.columns)
 
-    def _project(self, project_id: str | None) -> str:
-        if project_id is not None:
-            return _uuid(project_id, "project_id")
-        if self.project_id is None:
-            raise ConfigError("no project: pass project_id=... here or to Galileo(...)")
-        return self.project_id
 
-    def _list(self, module: ModuleType, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
-        response = send(self._http, module._get_kwargs(*args, **kwargs))
-        try:
-            rows = response.json()
-        except ValueError:
-            rows = None
-        if not isinstance(rows, list):
-            raise UnexpectedResponseError(
-                "expected a list", status=response.status_code, excerpt=excerpt(response.text)
-            )
-        return rows
+class AsyncGalileo(_Configured, Awaiting):
+    """The Galileo client for asyncio: the same methods, awaitables and `async for`.
+    `raw` is the generated client set up for its asyncio calls (`asyncio_detailed`)."""
 
-    # -- listings -------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.transport = AsyncRetryTransport(policy=self._policy, limiter=self._limiter)
+        self.raw = self._raw_client(self.transport)
+        self._http = self.raw.get_async_httpx_client()
 
-    def projects(self, name: str | None = None) -> list[Project]:
-        return [
-            Project.from_dict(row)
-            for row in self._list(list_projects, project_name=name or galileo_client.types.UNSET)
-        ]
+    async def aclose(self) -> None:
+        await self._http.aclose()
 
-    def log_streams(self, project_id: str | None = None) -> list[LogStream]:
-        return [
-            LogStream.from_dict(row)
-            for row in self._list(list_log_streams, self._project(project_id))
-        ]
+    async def __aenter__(self) -> AsyncGalileo:
+        return self
 
-    def experiments(self, project_id: str | None = None) -> list[Experiment]:
-        return [
-            Experiment.from_dict(row)
-            for row in self._list(list_experiments, self._project(project_id))
-        ]
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
 
-    # -- records --------------------------------------------------------------------------------
-
-    def _run_body(
-        self,
-        log_stream_id: str | None,
-        experiment_id: str | None,
-        metrics_testing_id: str | None,
-        where: Where,
-        columns: Mapping[str, str] | None,
-        strict: bool,
-    ) -> dict[str, Any]:
-        """The run id and the filter tree, checked: what search and count both send."""
-        body: dict[str, Any] = run_ids(log_stream_id, experiment_id, metrics_testing_id)
-        tree = self._tree(where, columns, strict)
-        if tree is not None:
-            body["filter_tree"] = tree
-        return body
-
-    def _tree(
-        self, where: Where, columns: Mapping[str, str] | None, strict: bool
-    ) -> dict[str, Any] | None:
-        if where is None:
-            return None
-        if isinstance(where, str):
-            where = parse(where)
-        return to_galileo_tree(where, columns, strict=strict)
-
-    def records(
-        self,
-        root_type: RootType,
-        *,
-        log_stream_id: str | None = None,
-        experiment_id: str | None = None,
-        metrics_testing_id: str | None = None,
-        where: Where = None,
-        sort: str | None = None,
-        project_id: str | None = None,
-        columns: Mapping[str, str] | None = None,
-        truncate_fields: bool = False,
-        page_size: int = 100,
-        max_items: int | None = None,
-        starting_token: int | None = None,
-        concurrency: int = 1,
-        strict: bool = True,
-    ) -> Pager[AnyRecord]:
-        """The run's records of one kind matching `where` (newest first unless `sort`).
-
-        `columns` maps column ids to filter types (see `columns()`) for columns beyond the
-        documented ones. With `concurrency` above 1 the count is asked first, so pages can be
-        fetched ahead.
-        """
-        kind = _root_type(root_type)
-        project = self._project(project_id)
-        body = self._run_body(
-            log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
-        )
-        if (clause := _sort(sort)) is not None:
-            body["sort"] = clause
-        if truncate_fields:
-            body["truncate_fields"] = True
-        _query(body)  # a malformed tree given as a dict fails here, before any request
-        total = self._count(kind, project, body) if concurrency > 1 else None
-        search = _SEARCH[kind]
-
-        def fetch(request: PageRequest) -> PageResult:
-            query = _query({**body, "starting_token": request.position, "limit": request.size})
-            page = json_object(send(self._http, search._get_kwargs(project, body=query)), "records")
-            if not isinstance(page["records"], list):
-                raise UnexpectedResponseError(
-                    "records is not a list", status=200, excerpt=str(page)[:200]
-                )
-            return PageResult(page["records"], page.get("next_starting_token") is not None, total)
-
-        return Pager(
-            fetch,
-            style="offset",
-            page_size=page_size,
-            max_page_size=1000,
-            parse=record_from_dict,
-            max_items=max_items,
-            start=starting_token,
-            concurrency=concurrency,
-            total=total,
-        )
-
-    def _count(self, kind: RootType, project: str, body: dict[str, Any]) -> int:
-        request = LogRecordsCountRequest.from_dict(
-            {k: v for k, v in body.items() if k in (*RUN_IDS, "filter_tree")}
-        )
-        return int(
-            json_object(
-                send(self._http, _COUNT[kind]._get_kwargs(project, body=request)), "total_count"
-            )["total_count"]
-        )
-
-    def count(
-        self,
-        root_type: RootType,
-        *,
-        log_stream_id: str | None = None,
-        experiment_id: str | None = None,
-        metrics_testing_id: str | None = None,
-        where: Where = None,
-        project_id: str | None = None,
-        columns: Mapping[str, str] | None = None,
-        strict: bool = True,
-    ) -> int:
-        """How many records of one kind match `where`."""
-        kind = _root_type(root_type)
-        body = self._run_body(
-            log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
-        )
-        return self._count(kind, self._project(project_id), body)
-
-    def columns(
-        self,
-        root_type: RootType,
-        *,
-        log_stream_id: str | None = None,
-        experiment_id: str | None = None,
-        metrics_testing_id: str | None = None,
-        project_id: str | None = None,
-    ) -> dict[str, str]:
-        """Filterable column ids and their filter types, as the service reports them."""
-        kind = _root_type(root_type)
-        request = AvailableColumnsRequest.from_dict(
-            run_ids(log_stream_id, experiment_id, metrics_testing_id)
-        )
-        answer = AvailableColumnsResponse.from_dict(
-            json_object(
-                send(
-                    self._http, _COLUMNS[kind]._get_kwargs(self._project(project_id), body=request)
-                ),
-                "columns",
-            )
-        )
-        return {
-            column.id: column.filter_type
-            for column in answer.columns
-            if isinstance(column.filter_type, str) and column.filterable is not False
-        }
+    projects = awaiting(GalileoPlans.projects)
+    log_streams = awaiting(GalileoPlans.log_streams)
+    experiments = awaiting(GalileoPlans.experiments)
+    records = apaged(GalileoPlans.records)
+    count = awaiting(GalileoPlans.count)
+    columns = awaiting(GalileoPlans.columns)

@@ -5,7 +5,8 @@ the pager decides which pages to ask for and in what order:
 
 - iterating yields every item of every page, lazily; `.rows()` the raw dicts (no models);
   `.pages()` the pages;
-- `.count` is the total the service reports (fetching the first page if need be);
+- `.count` is the total the service reports: from the first page where pages carry it,
+  else from a separate count request where the resource has one;
 - `max_items` stops early without asking for pages it will not use; `start` resumes from
   a page number or an offset;
 - `concurrency=N` fetches up to N pages ahead once the total says how many there are,
@@ -125,7 +126,7 @@ class _Plan:
 
     def _planned(self, first: PageResult) -> int | None:
         """How many pages to fetch ahead concurrently (None: go one by one)."""
-        total = first.total if first.total is not None else self._total
+        total = self._total if first.total is None else first.total
         if self._concurrency == 1 or total is None:
             return None
         skipped = (self._start - 1) * self._page_size if self._style == "page" else self._start
@@ -140,6 +141,10 @@ class _Plan:
     def _keep_total(self, first: PageResult) -> None:
         if self._total is None:
             self._total = first.total
+
+    def _wants_count(self, first: PageResult) -> bool:
+        """Whether to ask the count request, so pages after the first can be fetched ahead."""
+        return self._concurrency > 1 and self._total is None and first.has_next
 
     @staticmethod
     def _more(result: PageResult) -> bool:
@@ -171,6 +176,7 @@ class Pager(_Plan, Generic[T]):
         self,
         fetch: Callable[[PageRequest], PageResult],
         *,
+        count: Callable[[], int] | None = None,
         style: Style,
         page_size: int,
         parse: Callable[[Row], T],
@@ -186,12 +192,15 @@ class Pager(_Plan, Generic[T]):
             start=start, concurrency=concurrency, key=key, total=total,
         )  # fmt: skip
         self._fetch = fetch
+        self._counter = count
         self._parse = parse
 
     @property
     def count(self) -> int | None:
         """The total the service reports for this listing (None where it does not)."""
-        if self._total is None and self._first is None:
+        if self._total is None and self._counter is not None:
+            self._total = self._counter()
+        elif self._total is None and self._first is None:
             self._first = self._fetch(self._request(0))
             self._total = self._first.total
         return self._total
@@ -222,6 +231,8 @@ class Pager(_Plan, Generic[T]):
             return
         first = self._take_first() or self._fetch(self._request(0))
         self._keep_total(first)
+        if self._counter is not None and self._wants_count(first):
+            self._total = self._counter()
         yield first
         if not self._more(first):
             return
@@ -271,6 +282,7 @@ class AsyncPager(_Plan, Generic[T]):
         self,
         fetch: Callable[[PageRequest], Awaitable[PageResult]],
         *,
+        count: Callable[[], Awaitable[int]] | None = None,
         style: Style,
         page_size: int,
         parse: Callable[[Row], T],
@@ -286,6 +298,7 @@ class AsyncPager(_Plan, Generic[T]):
             start=start, concurrency=concurrency, key=key, total=total,
         )  # fmt: skip
         self._fetch = fetch
+        self._counter = count
         self._parse = parse
 
     @property
@@ -294,7 +307,9 @@ class AsyncPager(_Plan, Generic[T]):
         return self._count()
 
     async def _count(self) -> int | None:
-        if self._total is None and self._first is None:
+        if self._total is None and self._counter is not None:
+            self._total = await self._counter()
+        elif self._total is None and self._first is None:
             self._first = await self._fetch(self._request(0))
             self._total = self._first.total
         return self._total
@@ -329,6 +344,8 @@ class AsyncPager(_Plan, Generic[T]):
             return
         first = self._take_first() or await self._fetch(self._request(0))
         self._keep_total(first)
+        if self._counter is not None and self._wants_count(first):
+            self._total = await self._counter()
         yield first
         if not self._more(first):
             return

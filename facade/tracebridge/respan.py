@@ -8,7 +8,8 @@ Each call checks its input (ids, filters against the endpoint's fields, page siz
 anything is sent, builds the request with the generated client's request builder, sends it
 through the retrying, rate-limited transport, and raises the typed error for a failure.
 Listings return a `Pager` whose time window is frozen when it is made, so rows added while
-it walks are not picked up half-way.
+it walks are not picked up half-way. `AsyncRespan` has the same surface for asyncio: each
+method is planned once (see `calls`) and sent by either client.
 """
 
 from __future__ import annotations
@@ -61,14 +62,15 @@ from respan_client.models import (
 )
 from respan_client.types import UNSET
 
-from ._http import json_object, send
+from ._http import json_object
+from .calls import Awaiting, Blocking, Call, Listing, apaged, awaiting, blocking, paged
 from .catalog import RESPAN_EXPERIMENT, RESPAN_SPAN, RESPAN_TRACE, Kind
-from .config import USER_AGENT, respan_settings
+from .config import USER_AGENT, Settings, respan_settings
 from .errors import ConfigError, FilterError, UnexpectedResponseError
 from .filters import Expr, parse, to_respan, to_respan_list
 from .filters.values import iso_datetime
-from .pagination import Pager, PageRequest, PageResult
-from .transport import RetryPolicy, RetryTransport, TokenBucket, respan_limited
+from .pagination import PageRequest, PageResult
+from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket, respan_limited
 
 M = TypeVar("M")
 Where = Expr | str | Mapping[str, Any] | None
@@ -122,8 +124,526 @@ def _filter_request(where: Where, fields: Mapping[str, Kind], strict: bool) -> F
     return FilterRequest.from_dict({"filters": _compile(where, fields, strict)})
 
 
-class Respan:
-    """A Respan client. Keys and URLs come from the arguments, else the environment."""
+def _call(
+    module: ModuleType, read: Callable[[dict[str, Any]], M], *args: Any, **kwargs: Any
+) -> Call[M]:
+    """A call of a generated operation whose answer is a JSON object read by `read`."""
+    return Call(module._get_kwargs(*args, **kwargs), lambda response: read(json_object(response)))
+
+
+def _message(module: ModuleType, *args: Any, **kwargs: Any) -> Call[str]:
+    """A call whose answer is the service's {"message": ...} (the e-mailed exports)."""
+    return Call(
+        module._get_kwargs(*args, **kwargs),
+        lambda response: str(json_object(response, "message")["message"]),
+    )
+
+
+def _read_page(count_is_total: bool) -> Callable[[httpx.Response], PageResult]:
+    def read(response: httpx.Response) -> PageResult:
+        page = json_object(response)
+        if not isinstance(page.get("results"), list):
+            raise UnexpectedResponseError(
+                "the answer has no results list", status=200, excerpt=str(page)[:200]
+            )
+        total = page.get("count") if count_is_total else None
+        return PageResult(page["results"], page.get("next") is not None, total)
+
+    return read
+
+
+def _listing(
+    module: ModuleType,
+    args: tuple[Any, ...],
+    kwargs: dict[str, Any],
+    parse: Callable[[dict[str, Any]], M],
+    *,
+    count_is_total: bool,
+    max_page_size: int,
+    page_size: int,
+    max_items: int | None,
+    start_page: int | None,
+    concurrency: int,
+) -> Listing[M]:
+    """A page-numbered listing of a generated operation."""
+    read = _read_page(count_is_total)
+
+    def page(request: PageRequest) -> Call[PageResult]:
+        return Call(
+            module._get_kwargs(*args, page=request.position, page_size=request.size, **kwargs),
+            read,
+        )
+
+    return Listing(
+        page,
+        parse,
+        style="page",
+        page_size=page_size,
+        max_page_size=max_page_size,
+        max_items=max_items,
+        start=start_page,
+        concurrency=concurrency,
+    )
+
+
+class ExperimentPlans:
+    """Experiments and their traces."""
+
+    def list(
+        self,
+        where: Where = None,
+        *,
+        sort: str | None = None,
+        page_size: int = 100,
+        max_items: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        strict: bool = True,
+    ) -> Listing[Experiment]:
+        """Experiments matching `where`, newest first unless `sort` says otherwise."""
+        body = _filter_request(where, RESPAN_EXPERIMENT, strict)
+        return _listing(
+            filter_experiments,
+            (),
+            {"body": body, "sort_by": _sort(sort, RESPAN_EXPERIMENT)},
+            Experiment.from_dict,
+            count_is_total=True,
+            max_page_size=100,
+            page_size=page_size,
+            max_items=max_items,
+            start_page=start_page,
+            concurrency=concurrency,
+        )
+
+    def count(self, where: Where = None, *, strict: bool = True) -> Call[int]:
+        """How many experiments match `where`."""
+        body = _filter_request(where, RESPAN_EXPERIMENT, strict)
+        return _call(
+            filter_experiments_summary, lambda answer: int(answer["total_count"]), body=body
+        )
+
+    def get(self, experiment_id: str) -> Call[ExperimentDetail]:
+        """One experiment with its workflow and dataset details."""
+        return _call(
+            retrieve_experiment, ExperimentDetail.from_dict, _id(experiment_id, "experiment_id")
+        )
+
+    def create(
+        self, /, dataset_id: str, workflow: Workflow, **fields: Any
+    ) -> Call[ExperimentDetail]:
+        """Create an experiment running `workflow` over the dataset."""
+        body = ExperimentCreate.from_dict(
+            {"dataset_id": _id(dataset_id, "dataset_id"), "workflow": workflow, **fields}
+        )
+        return _call(create_experiment, ExperimentDetail.from_dict, body=body)
+
+    def replace(
+        self, /, experiment_id: str, dataset_id: str, workflow: Workflow, **fields: Any
+    ) -> Call[ExperimentDetail]:
+        """Replace an experiment's definition (PUT)."""
+        body = ExperimentCreate.from_dict(
+            {"dataset_id": _id(dataset_id, "dataset_id"), "workflow": workflow, **fields}
+        )
+        return _call(
+            replace_experiment,
+            ExperimentDetail.from_dict,
+            _id(experiment_id, "experiment_id"),
+            body=body,
+        )
+
+    def update(self, /, experiment_id: str, **fields: Any) -> Call[ExperimentDetail]:
+        """Change some of an experiment's fields (PATCH)."""
+        body = ExperimentUpdate.from_dict(fields)
+        return _call(
+            update_experiment,
+            ExperimentDetail.from_dict,
+            _id(experiment_id, "experiment_id"),
+            body=body,
+        )
+
+    def delete(self, experiment_id: str) -> Call[None]:
+        """Delete an experiment."""
+        return Call(
+            delete_experiment._get_kwargs(_id(experiment_id, "experiment_id")),
+            lambda response: None,
+        )
+
+    def traces(
+        self,
+        experiment_id: str,
+        where: Where = None,
+        *,
+        sort: str | None = None,
+        start_time: Moment = None,
+        end_time: Moment = None,
+        detail: bool = False,
+        page_size: int = 100,
+        max_items: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        strict: bool = True,
+    ) -> Listing[Trace]:
+        """The experiment's traces matching `where`; `end_time` defaults to now, frozen."""
+        body = _filter_request(where, RESPAN_TRACE, strict)
+        kwargs = {
+            "body": body,
+            "sort_by": _sort(sort, RESPAN_TRACE),
+            "start_time": _moment(start_time, "start_time"),
+            "end_time": _moment(end_time, "end_time")
+            if end_time is not None
+            else datetime.now(UTC),
+            "detail": TruthyFlag.ONE if detail else UNSET,
+        }
+        return _listing(
+            filter_experiment_traces,
+            (_id(experiment_id, "experiment_id"),),
+            kwargs,
+            Trace.from_dict,
+            count_is_total=True,
+            max_page_size=100,
+            page_size=page_size,
+            max_items=max_items,
+            start_page=start_page,
+            concurrency=concurrency,
+        )
+
+    def trace(self, experiment_id: str, log_id: str) -> Call[TraceDetail]:
+        """One trace with its span tree."""
+        return _call(
+            retrieve_experiment_trace,
+            TraceDetail.from_dict,
+            _id(experiment_id, "experiment_id"),
+            _id(log_id, "log_id"),
+        )
+
+    def resume(
+        self, /, experiment_id: str, log_id: str, *, input: Any, output: Any, **fields: Any
+    ) -> Call[ResumeTraceResponse]:
+        """Resume a trace waiting in a `wait` workflow step."""
+        body = ResumeTraceRequest.from_dict({"input": input, "output": output, **fields})
+        return _call(
+            resume_experiment_trace,
+            ResumeTraceResponse.from_dict,
+            _id(experiment_id, "experiment_id"),
+            _id(log_id, "log_id"),
+            body=body,
+        )
+
+    def summary(
+        self,
+        experiment_id: str,
+        where: Where = None,
+        *,
+        start_time: Moment = None,
+        end_time: Moment = None,
+        strict: bool = True,
+    ) -> Call[TraceSummary]:
+        """Totals over the experiment's traces matching `where` (cost, tokens, scores)."""
+        body = _filter_request(where, RESPAN_TRACE, strict)
+        return _call(
+            filter_experiment_trace_summary,
+            TraceSummary.from_dict,
+            _id(experiment_id, "experiment_id"),
+            body=body,
+            start_time=_moment(start_time, "start_time"),
+            end_time=_moment(end_time, "end_time"),
+        )
+
+    def histogram(
+        self, experiment_id: str, evaluator_id: str, *, bins: int = 20
+    ) -> Call[ScoreHistogram]:
+        """How one evaluator's scores are spread over the experiment's traces."""
+        if isinstance(bins, bool) or not isinstance(bins, int) or not 1 <= bins <= 50:
+            raise ConfigError(f"bins must be a whole number from 1 to 50, not {bins!r}")
+        return _call(
+            get_experiment_score_histogram,
+            ScoreHistogram.from_dict,
+            _id(experiment_id, "experiment_id"),
+            evaluator_id=_id(evaluator_id, "evaluator_id"),
+            bins=bins,
+        )
+
+    def export(
+        self,
+        experiment_id: str,
+        where: ListWhere = None,
+        *,
+        start_time: Moment = None,
+        end_time: Moment = None,
+        strict: bool = True,
+    ) -> Call[str]:
+        """The service's own export, e-mailed as a CSV/Excel link; returns its message.
+
+        Without a filter this is the GET with `export=1`; with one, the POST whose body
+        takes the older list format. Not repeated once it may have reached the service.
+        """
+        experiment_id = _id(experiment_id, "experiment_id")
+        window: dict[str, Any] = {
+            "start_time": _moment(start_time, "start_time"),
+            "end_time": _moment(end_time, "end_time"),
+        }
+        if where is None:
+            return _message(list_experiment_traces, experiment_id, export=TruthyFlag.ONE, **window)
+        expression = parse(where) if isinstance(where, str) else where
+        body = ListFilterRequest.from_dict(
+            {"filters": to_respan_list(expression, RESPAN_TRACE, strict=strict)}
+        )
+        return _message(
+            export_experiment_traces, experiment_id, body=body, export=TruthyFlag.ONE, **window
+        )
+
+
+class DatasetPlans:
+    """The spans of a dataset (or of `_saved_logs`)."""
+
+    def spans(
+        self,
+        dataset_id: str,
+        where: Where = None,
+        *,
+        sort: str | None = None,
+        page_size: int = 100,
+        max_items: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        strict: bool = True,
+    ) -> Listing[Span]:
+        """Spans matching `where`. The service ignores unknown filter keys here, so they are
+        refused before sending (strict=False sends them anyway)."""
+        body = DatasetSpanFilterRequest.from_dict({"filters": _compile(where, RESPAN_SPAN, strict)})
+        return _listing(
+            list_dataset_spans,
+            (_id(dataset_id, "dataset_id"),),
+            {"body": body, "sort_by": _sort(sort, RESPAN_SPAN)},
+            Span.from_dict,
+            count_is_total=True,
+            max_page_size=100,
+            page_size=page_size,
+            max_items=max_items,
+            start_page=start_page,
+            concurrency=concurrency,
+        )
+
+    def export(
+        self,
+        dataset_id: str,
+        where: Where = None,
+        *,
+        format: str = ".csv",
+        name: str | None = None,
+        strict: bool = True,
+    ) -> Call[str]:
+        """The service's own e-mailed export of the dataset's spans; returns its message."""
+        if format not in EXPORT_FORMATS:
+            raise ConfigError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
+        fields: dict[str, Any] = {
+            "filters": _compile(where, RESPAN_SPAN, strict),
+            "is_exporting": True,
+            "export_format": format,
+        }
+        if name is not None:
+            fields["name"] = name
+        body = DatasetSpanFilterRequest.from_dict(fields)
+        return _message(list_dataset_spans, _id(dataset_id, "dataset_id"), body=body)
+
+
+def _window(start_time: Moment, end_time: Moment) -> dict[str, Any]:
+    """The logs APIs' window: the last hour by default (the service's own), frozen now."""
+    if start_time is None and end_time is None:
+        end = datetime.now(UTC)
+        return {"start_time": end - timedelta(hours=1), "end_time": end}
+    return {
+        "start_time": _moment(start_time, "start_time"),
+        "end_time": _moment(end_time, "end_time"),
+    }
+
+
+class LogPlans:
+    """The organization's spans and traces (the logs APIs, outside the 60/minute limit)."""
+
+    def spans(
+        self,
+        where: Where = None,
+        *,
+        start_time: Moment = None,
+        end_time: Moment = None,
+        sort: str | None = None,
+        environment: str | None = None,
+        log_type: str | None = None,
+        page_size: int = 100,
+        max_items: int | None = None,
+        start_page: int | None = None,
+        strict: bool = True,
+    ) -> Listing[Span]:
+        """Spans in the window (the last hour by default). The service reports a page's size
+        as its count, so this pager has no count and follows the next links."""
+        body = LogFilterRequest.from_dict(
+            {"filters": _compile(where, RESPAN_SPAN, strict), "operator": "AND"}
+        )
+        kwargs = {
+            "body": body,
+            "sort_by": _sort(sort, RESPAN_SPAN),
+            "environment": environment or UNSET,
+            "log_type": log_type or UNSET,
+            **_window(start_time, end_time),
+        }
+        return _listing(
+            list_spans,
+            (),
+            kwargs,
+            Span.from_dict,
+            count_is_total=False,
+            max_page_size=1000,
+            page_size=page_size,
+            max_items=max_items,
+            start_page=start_page,
+            concurrency=1,
+        )
+
+    def traces(
+        self,
+        where: Where = None,
+        *,
+        start_time: Moment = None,
+        end_time: Moment = None,
+        sort: str | None = None,
+        environment: str | None = None,
+        page_size: int = 100,
+        max_items: int | None = None,
+        start_page: int | None = None,
+        concurrency: int = 1,
+        strict: bool = True,
+    ) -> Listing[Trace]:
+        """Traces in the window (the last hour by default)."""
+        body = LogFilterRequest.from_dict(
+            {"filters": _compile(where, RESPAN_TRACE, strict), "operator": "AND"}
+        )
+        kwargs = {
+            "body": body,
+            "sort_by": _sort(sort, RESPAN_TRACE),
+            "environment": environment or UNSET,
+            **_window(start_time, end_time),
+        }
+        return _listing(
+            list_traces,
+            (),
+            kwargs,
+            Trace.from_dict,
+            count_is_total=True,
+            max_page_size=1000,
+            page_size=page_size,
+            max_items=max_items,
+            start_page=start_page,
+            concurrency=concurrency,
+        )
+
+
+# -- the resources, blocking and asyncio: each method is its plan, sent -------------------------
+
+
+class Experiments(Blocking):
+    __doc__ = ExperimentPlans.__doc__
+    _plans = ExperimentPlans()
+
+    def __init__(self, http: httpx.Client):
+        self._http = http
+
+    list = paged(ExperimentPlans.list)
+    count = blocking(ExperimentPlans.count)
+    get = blocking(ExperimentPlans.get)
+    create = blocking(ExperimentPlans.create)
+    replace = blocking(ExperimentPlans.replace)
+    update = blocking(ExperimentPlans.update)
+    delete = blocking(ExperimentPlans.delete)
+    traces = paged(ExperimentPlans.traces)
+    trace = blocking(ExperimentPlans.trace)
+    resume = blocking(ExperimentPlans.resume)
+    summary = blocking(ExperimentPlans.summary)
+    histogram = blocking(ExperimentPlans.histogram)
+    export = blocking(ExperimentPlans.export)
+
+
+class AsyncExperiments(Awaiting):
+    __doc__ = ExperimentPlans.__doc__
+    _plans = ExperimentPlans()
+
+    def __init__(self, http: httpx.AsyncClient):
+        self._http = http
+
+    list = apaged(ExperimentPlans.list)
+    count = awaiting(ExperimentPlans.count)
+    get = awaiting(ExperimentPlans.get)
+    create = awaiting(ExperimentPlans.create)
+    replace = awaiting(ExperimentPlans.replace)
+    update = awaiting(ExperimentPlans.update)
+    delete = awaiting(ExperimentPlans.delete)
+    traces = apaged(ExperimentPlans.traces)
+    trace = awaiting(ExperimentPlans.trace)
+    resume = awaiting(ExperimentPlans.resume)
+    summary = awaiting(ExperimentPlans.summary)
+    histogram = awaiting(ExperimentPlans.histogram)
+    export = awaiting(ExperimentPlans.export)
+
+
+class Datasets(Blocking):
+    __doc__ = DatasetPlans.__doc__
+    _plans = DatasetPlans()
+
+    def __init__(self, http: httpx.Client):
+        self._http = http
+
+    spans = paged(DatasetPlans.spans)
+    export = blocking(DatasetPlans.export)
+
+
+class AsyncDatasets(Awaiting):
+    __doc__ = DatasetPlans.__doc__
+    _plans = DatasetPlans()
+
+    def __init__(self, http: httpx.AsyncClient):
+        self._http = http
+
+    spans = apaged(DatasetPlans.spans)
+    export = awaiting(DatasetPlans.export)
+
+
+class Logs(Blocking):
+    __doc__ = LogPlans.__doc__
+    _plans = LogPlans()
+
+    def __init__(self, http: httpx.Client):
+        self._http = http
+
+    spans = paged(LogPlans.spans)
+    traces = paged(LogPlans.traces)
+
+
+class AsyncLogs(Awaiting):
+    __doc__ = LogPlans.__doc__
+    _plans = LogPlans()
+
+    def __init__(self, http: httpx.AsyncClient):
+        self._http = http
+
+    spans = apaged(LogPlans.spans)
+    traces = apaged(LogPlans.traces)
+
+
+# -- the clients --------------------------------------------------------------------------------
+
+
+def _raw_client(settings: Settings, transport: Any) -> respan_client.AuthenticatedClient:
+    return respan_client.AuthenticatedClient(
+        base_url=settings.base_url,
+        token=settings.api_key.reveal(),
+        timeout=settings.timeout,
+        headers={"User-Agent": USER_AGENT, **settings.headers},
+        httpx_args={"transport": transport},
+    )
+
+
+class _Configured:
+    """Settings, retry policy and rate limiter, from the arguments else the environment."""
 
     def __init__(
         self,
@@ -145,25 +665,32 @@ class Respan:
             rate_window=rate_window,
             headers=headers,
         )
-        limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None
-        self.transport = RetryTransport(
-            policy=RetryPolicy(max_retries=max_retries), limiter=limiter, limited=respan_limited
-        )
-        # The generated client, with retries and the limiter, for calls the facade lacks.
-        self.raw = respan_client.AuthenticatedClient(
-            base_url=self.settings.base_url,
-            token=self.settings.api_key.reveal(),
-            timeout=self.settings.timeout,
-            headers={"User-Agent": USER_AGENT, **self.settings.headers},
-            httpx_args={"transport": self.transport},
-        )
-        self._http = self.raw.get_httpx_client()
-        self.experiments = Experiments(self)
-        self.datasets = Datasets(self)
-        self.logs = Logs(self)
+        self._policy = RetryPolicy(max_retries=max_retries)
+        # One bucket for every concurrent request of this client (Respan's 60/minute).
+        self._limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None
+        self._connect()
+
+    def _connect(self) -> None:
+        raise NotImplementedError  # each client makes its own transport and resources
 
     def __repr__(self) -> str:
-        return f"Respan(base_url={self.settings.base_url!r})"
+        return f"{type(self).__name__}(base_url={self.settings.base_url!r})"
+
+
+class Respan(_Configured):
+    """A Respan client. Keys and URLs come from the arguments, else the environment
+    (RESPAN_API_KEY, RESPAN_BASE_URL); one connection pool, retries, a shared rate limit."""
+
+    def _connect(self) -> None:
+        self.transport = RetryTransport(
+            policy=self._policy, limiter=self._limiter, limited=respan_limited
+        )
+        # The generated client, with retries and the limiter, for calls the facade lacks.
+        self.raw = _raw_client(self.settings, self.transport)
+        self._http = self.raw.get_httpx_client()
+        self.experiments = Experiments(self._http)
+        self.datasets = Datasets(self._http)
+        self.logs = Logs(self._http)
 
     def close(self) -> None:
         self._http.close()
@@ -174,411 +701,26 @@ class Respan:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- plumbing for the resources -----------------------------------------------------------
 
-    def _call(self, module: ModuleType, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        return json_object(send(self._http, module._get_kwargs(*args, **kwargs)))
+class AsyncRespan(_Configured):
+    """The Respan client for asyncio: the same resources, awaitables and `async for`.
+    `raw` is the generated client set up for its asyncio calls (`asyncio_detailed`)."""
 
-    def _model(
-        self, model: Callable[[dict[str, Any]], M], module: ModuleType, *args: Any, **kwargs: Any
-    ) -> M:
-        return model(self._call(module, *args, **kwargs))
-
-    def _pager(
-        self,
-        module: ModuleType,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        parse: Callable[[dict[str, Any]], M],
-        *,
-        page_size: int,
-        max_page_size: int,
-        count_is_total: bool,
-        max_items: int | None,
-        start_page: int | None,
-        concurrency: int,
-    ) -> Pager[M]:
-        def fetch(request: PageRequest) -> PageResult:
-            page = self._call(
-                module, *args, page=request.position, page_size=request.size, **kwargs
-            )
-            if not isinstance(page.get("results"), list):
-                raise UnexpectedResponseError(
-                    "the answer has no results list", status=200, excerpt=str(page)[:200]
-                )
-            total = page.get("count") if count_is_total else None
-            return PageResult(page["results"], page.get("next") is not None, total)
-
-        return Pager(
-            fetch,
-            style="page",
-            page_size=page_size,
-            max_page_size=max_page_size,
-            parse=parse,
-            max_items=max_items,
-            start=start_page,
-            concurrency=concurrency,
+    def _connect(self) -> None:
+        self.transport = AsyncRetryTransport(
+            policy=self._policy, limiter=self._limiter, limited=respan_limited
         )
+        self.raw = _raw_client(self.settings, self.transport)
+        self._http = self.raw.get_async_httpx_client()
+        self.experiments = AsyncExperiments(self._http)
+        self.datasets = AsyncDatasets(self._http)
+        self.logs = AsyncLogs(self._http)
 
+    async def aclose(self) -> None:
+        await self._http.aclose()
 
-class Experiments:
-    """Experiments and their traces."""
+    async def __aenter__(self) -> AsyncRespan:
+        return self
 
-    def __init__(self, client: Respan):
-        self._client = client
-
-    def list(
-        self,
-        where: Where = None,
-        *,
-        sort: str | None = None,
-        page_size: int = 100,
-        max_items: int | None = None,
-        start_page: int | None = None,
-        concurrency: int = 1,
-        strict: bool = True,
-    ) -> Pager[Experiment]:
-        """Experiments matching `where`, newest first unless `sort` says otherwise."""
-        body = _filter_request(where, RESPAN_EXPERIMENT, strict)
-        return self._client._pager(
-            filter_experiments,
-            (),
-            {"body": body, "sort_by": _sort(sort, RESPAN_EXPERIMENT)},
-            Experiment.from_dict,
-            page_size=page_size,
-            max_page_size=100,
-            count_is_total=True,
-            max_items=max_items,
-            start_page=start_page,
-            concurrency=concurrency,
-        )
-
-    def count(self, where: Where = None, *, strict: bool = True) -> int:
-        body = _filter_request(where, RESPAN_EXPERIMENT, strict)
-        return int(self._client._call(filter_experiments_summary, body=body)["total_count"])
-
-    def get(self, experiment_id: str) -> ExperimentDetail:
-        return self._client._model(
-            ExperimentDetail.from_dict, retrieve_experiment, _id(experiment_id, "experiment_id")
-        )
-
-    def create(self, dataset_id: str, workflow: Workflow, **fields: Any) -> ExperimentDetail:
-        body = ExperimentCreate.from_dict(
-            {"dataset_id": _id(dataset_id, "dataset_id"), "workflow": workflow, **fields}
-        )
-        return self._client._model(ExperimentDetail.from_dict, create_experiment, body=body)
-
-    def replace(
-        self, experiment_id: str, dataset_id: str, workflow: Workflow, **fields: Any
-    ) -> ExperimentDetail:
-        body = ExperimentCreate.from_dict(
-            {"dataset_id": _id(dataset_id, "dataset_id"), "workflow": workflow, **fields}
-        )
-        return self._client._model(
-            ExperimentDetail.from_dict,
-            replace_experiment,
-            _id(experiment_id, "experiment_id"),
-            body=body,
-        )
-
-    def update(self, experiment_id: str, **fields: Any) -> ExperimentDetail:
-        body = ExperimentUpdate.from_dict(fields)
-        return self._client._model(
-            ExperimentDetail.from_dict,
-            update_experiment,
-            _id(experiment_id, "experiment_id"),
-            body=body,
-        )
-
-    def delete(self, experiment_id: str) -> None:
-        send(self._client._http, delete_experiment._get_kwargs(_id(experiment_id, "experiment_id")))
-
-    def traces(
-        self,
-        experiment_id: str,
-        where: Where = None,
-        *,
-        sort: str | None = None,
-        start_time: Moment = None,
-        end_time: Moment = None,
-        detail: bool = False,
-        page_size: int = 100,
-        max_items: int | None = None,
-        start_page: int | None = None,
-        concurrency: int = 1,
-        strict: bool = True,
-    ) -> Pager[Trace]:
-        """The experiment's traces matching `where`; `end_time` defaults to now, frozen."""
-        body = _filter_request(where, RESPAN_TRACE, strict)
-        kwargs = {
-            "body": body,
-            "sort_by": _sort(sort, RESPAN_TRACE),
-            "start_time": _moment(start_time, "start_time"),
-            "end_time": _moment(end_time, "end_time")
-            if end_time is not None
-            else datetime.now(UTC),
-            "detail": TruthyFlag.ONE if detail else UNSET,
-        }
-        return self._client._pager(
-            filter_experiment_traces,
-            (_id(experiment_id, "experiment_id"),),
-            kwargs,
-            Trace.from_dict,
-            page_size=page_size,
-            max_page_size=100,
-            count_is_total=True,
-            max_items=max_items,
-            start_page=start_page,
-            concurrency=concurrency,
-        )
-
-    def trace(self, experiment_id: str, log_id: str) -> TraceDetail:
-        """One trace with its span tree."""
-        return self._client._model(
-            TraceDetail.from_dict,
-            retrieve_experiment_trace,
-            _id(experiment_id, "experiment_id"),
-            _id(log_id, "log_id"),
-        )
-
-    def resume(
-        self, experiment_id: str, log_id: str, *, input: Any, output: Any, **fields: Any
-    ) -> ResumeTraceResponse:
-        """Resume a trace waiting in a `wait` workflow step."""
-        body = ResumeTraceRequest.from_dict({"input": input, "output": output, **fields})
-        return self._client._model(
-            ResumeTraceResponse.from_dict,
-            resume_experiment_trace,
-            _id(experiment_id, "experiment_id"),
-            _id(log_id, "log_id"),
-            body=body,
-        )
-
-    def summary(
-        self,
-        experiment_id: str,
-        where: Where = None,
-        *,
-        start_time: Moment = None,
-        end_time: Moment = None,
-        strict: bool = True,
-    ) -> TraceSummary:
-        body = _filter_request(where, RESPAN_TRACE, strict)
-        return self._client._model(
-            TraceSummary.from_dict,
-            filter_experiment_trace_summary,
-            _id(experiment_id, "experiment_id"),
-            body=body,
-            start_time=_moment(start_time, "start_time"),
-            end_time=_moment(end_time, "end_time"),
-        )
-
-    def histogram(self, experiment_id: str, evaluator_id: str, *, bins: int = 20) -> ScoreHistogram:
-        if isinstance(bins, bool) or not isinstance(bins, int) or not 1 <= bins <= 50:
-            raise ConfigError(f"bins must be a whole number from 1 to 50, not {bins!r}")
-        return self._client._model(
-            ScoreHistogram.from_dict,
-            get_experiment_score_histogram,
-            _id(experiment_id, "experiment_id"),
-            evaluator_id=_id(evaluator_id, "evaluator_id"),
-            bins=bins,
-        )
-
-    def export(
-        self,
-        experiment_id: str,
-        where: ListWhere = None,
-        *,
-        start_time: Moment = None,
-        end_time: Moment = None,
-        strict: bool = True,
-    ) -> str:
-        """The service's own export, e-mailed as a CSV/Excel link; returns its message.
-
-        Without a filter this is the GET with `export=1`; with one, the POST whose body
-        takes the older list format. Not repeated once it may have reached the service.
-        """
-        experiment_id = _id(experiment_id, "experiment_id")
-        window: dict[str, Any] = {
-            "start_time": _moment(start_time, "start_time"),
-            "end_time": _moment(end_time, "end_time"),
-        }
-        if where is None:
-            kwargs = list_experiment_traces._get_kwargs(
-                experiment_id, export=TruthyFlag.ONE, **window
-            )
-        else:
-            expression = parse(where) if isinstance(where, str) else where
-            body = ListFilterRequest.from_dict(
-                {"filters": to_respan_list(expression, RESPAN_TRACE, strict=strict)}
-            )
-            kwargs = export_experiment_traces._get_kwargs(
-                experiment_id, body=body, export=TruthyFlag.ONE, **window
-            )
-        return str(json_object(send(self._client._http, kwargs), "message")["message"])
-
-
-class Datasets:
-    """The spans of a dataset (or of `_saved_logs`)."""
-
-    def __init__(self, client: Respan):
-        self._client = client
-
-    def spans(
-        self,
-        dataset_id: str,
-        where: Where = None,
-        *,
-        sort: str | None = None,
-        page_size: int = 100,
-        max_items: int | None = None,
-        start_page: int | None = None,
-        concurrency: int = 1,
-        strict: bool = True,
-    ) -> Pager[Span]:
-        """Spans matching `where`. The service ignores unknown filter keys here, so they are
-        refused before sending (strict=False sends them anyway)."""
-        body = DatasetSpanFilterRequest.from_dict({"filters": _compile(where, RESPAN_SPAN, strict)})
-        return self._client._pager(
-            list_dataset_spans,
-            (_id(dataset_id, "dataset_id"),),
-            {"body": body, "sort_by": _sort(sort, RESPAN_SPAN)},
-            Span.from_dict,
-            page_size=page_size,
-            max_page_size=100,
-            count_is_total=True,
-            max_items=max_items,
-            start_page=start_page,
-            concurrency=concurrency,
-        )
-
-    def export(
-        self,
-        dataset_id: str,
-        where: Where = None,
-        *,
-        format: str = ".csv",
-        name: str | None = None,
-        strict: bool = True,
-    ) -> str:
-        """The service's own e-mailed export of the dataset's spans; returns its message."""
-        if format not in EXPORT_FORMATS:
-            raise ConfigError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
-        fields: dict[str, Any] = {
-            "filters": _compile(where, RESPAN_SPAN, strict),
-            "is_exporting": True,
-            "export_format": format,
-        }
-        if name is not None:
-            fields["name"] = name
-        kwargs = list_dataset_spans._get_kwargs(
-            _id(dataset_id, "dataset_id"), body=DatasetSpanFilterRequest.from_dict(fields)
-        )
-        return str(json_object(send(self._client._http, kwargs), "message")["message"])
-
-
-class Logs:
-    """The organization's spans and traces (the logs APIs, outside the 60/minute limit)."""
-
-    def __init__(self, client: Respan):
-        self._client = client
-
-    def _listing(
-        self,
-        module: ModuleType,
-        fields: Mapping[str, Kind],
-        parse: Callable[[dict[str, Any]], M],
-        where: Where,
-        start_time: Moment,
-        end_time: Moment,
-        sort: str | None,
-        extra: dict[str, Any],
-        **paging: Any,
-    ) -> Pager[M]:
-        strict = paging.pop("strict")
-        body = LogFilterRequest.from_dict(
-            {"filters": _compile(where, fields, strict), "operator": "AND"}
-        )
-        kwargs = {
-            "body": body,
-            "sort_by": _sort(sort, fields),
-            **self._window(start_time, end_time),
-        }
-        return self._client._pager(
-            module, (), {**kwargs, **extra}, parse, max_page_size=1000, **paging
-        )
-
-    def _window(self, start_time: Moment, end_time: Moment) -> dict[str, Any]:
-        if start_time is None and end_time is None:  # the service's default, frozen now
-            end = datetime.now(UTC)
-            return {"start_time": end - timedelta(hours=1), "end_time": end}
-        return {
-            "start_time": _moment(start_time, "start_time"),
-            "end_time": _moment(end_time, "end_time"),
-        }
-
-    def spans(
-        self,
-        where: Where = None,
-        *,
-        start_time: Moment = None,
-        end_time: Moment = None,
-        sort: str | None = None,
-        environment: str | None = None,
-        log_type: str | None = None,
-        page_size: int = 100,
-        max_items: int | None = None,
-        start_page: int | None = None,
-        strict: bool = True,
-    ) -> Pager[Span]:
-        """Spans in the window (the last hour by default). The service reports a page's size
-        as its count, so this pager has no count and follows the next links."""
-        extra = {"environment": environment or UNSET, "log_type": log_type or UNSET}
-        return self._listing(
-            list_spans,
-            RESPAN_SPAN,
-            Span.from_dict,
-            where,
-            start_time,
-            end_time,
-            sort,
-            extra,
-            page_size=page_size,
-            count_is_total=False,
-            max_items=max_items,
-            start_page=start_page,
-            concurrency=1,
-            strict=strict,
-        )
-
-    def traces(
-        self,
-        where: Where = None,
-        *,
-        start_time: Moment = None,
-        end_time: Moment = None,
-        sort: str | None = None,
-        environment: str | None = None,
-        page_size: int = 100,
-        max_items: int | None = None,
-        start_page: int | None = None,
-        concurrency: int = 1,
-        strict: bool = True,
-    ) -> Pager[Trace]:
-        """Traces in the window (the last hour by default)."""
-        return self._listing(
-            list_traces,
-            RESPAN_TRACE,
-            Trace.from_dict,
-            where,
-            start_time,
-            end_time,
-            sort,
-            {"environment": environment or UNSET},
-            page_size=page_size,
-            count_is_total=True,
-            max_items=max_items,
-            start_page=start_page,
-            concurrency=concurrency,
-            strict=strict,
-        )
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()

@@ -159,3 +159,13 @@ def test_the_key_never_shows(running: Running) -> None:
     ) as gl:
         assert running.galileo_key not in repr(gl)
         assert gl.projects()  # the emulator accepts the newer header name too
+
+
+def test_records_count_comes_from_the_count_request(
+    gl: Galileo, running: Running, emulator: Emulator
+) -> None:
+    pager = gl.records("trace", log_stream_id=STREAM, where=F.input.contains("a"))
+    expected = sum(1 for row in truth(running, "trace") if "a" in row["input"])
+    assert pager.count == expected == len(list(pager)) > 0
+    paths = [entry["path"] for entry in emulator.controls.request_log()]
+    assert sum(path.endswith("/traces/count") for path in paths) == 1
