@@ -12,13 +12,17 @@ have the same surface by construction.
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+import hashlib
+import json
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import httpx
 
 from ._http import asend, send
+from .export.flatten import RowSchema
 from .pagination import AsyncPager, Pager, PageRequest, PageResult, Row, Style
 
 M = TypeVar("M")
@@ -33,9 +37,17 @@ class Call(Generic[M]):
     read: Callable[[httpx.Response], M]
 
 
+PAGING_KEYS = frozenset({"page", "page_size", "starting_token", "limit"})
+
+
 @dataclass(frozen=True)
 class Listing(Generic[M]):
-    """A paged listing: the call for each page, how to read rows, and the paging options."""
+    """A paged listing: the call for each page, how to read rows, and the paging options.
+
+    `window` holds the values that freeze the result set (Respan's `end_time`, fixed when
+    the listing is made); the page calls read it, so a resumed export can put back the
+    window of the run it continues.
+    """
 
     page: Callable[[PageRequest], Call[PageResult]]
     parse: Callable[[Row], M]
@@ -46,7 +58,8 @@ class Listing(Generic[M]):
     start: int | None = None
     concurrency: int = 1
     count: Call[int] | None = None  # a separate request for the total, where one exists
-    options: dict[str, Any] = field(default_factory=dict)
+    schema: RowSchema = field(default_factory=RowSchema)
+    window: dict[str, datetime] = field(default_factory=dict)
 
     def _pager_options(self) -> dict[str, Any]:
         return {
@@ -58,6 +71,31 @@ class Listing(Generic[M]):
             "start": self.start,
             "concurrency": self.concurrency,
         }
+
+    def frozen(self) -> dict[str, str]:
+        return {name: moment.isoformat() for name, moment in self.window.items()}
+
+    def refreeze(self, values: Mapping[str, str]) -> None:
+        for name, text in values.items():
+            if name in self.window:
+                self.window[name] = datetime.fromisoformat(text)
+
+    def identity(self) -> str:
+        """A digest of what is asked, apart from paging and the frozen window: two listings
+        with the same identity walk the same rows."""
+        request = dict(self.page(PageRequest(0, self.page_size)).request)
+        params = {
+            k: str(v)
+            for k, v in dict(request.pop("params", None) or {}).items()
+            if k not in PAGING_KEYS and k not in self.window
+        }
+        body = request.pop("json", None)
+        if isinstance(body, dict):
+            body = {k: v for k, v in body.items() if k not in PAGING_KEYS}
+        text = json.dumps(
+            [request.get("method"), request.get("url"), params, body], sort_keys=True, default=str
+        )
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 class Blocking:
@@ -74,6 +112,7 @@ class Blocking:
         return Pager(
             lambda request: self._run(listing.page(request)),
             count=None if count is None else (lambda: self._run(count)),
+            source=listing,
             **listing._pager_options(),
         )
 
@@ -92,6 +131,7 @@ class Awaiting:
         return AsyncPager(
             lambda request: self._run(listing.page(request)),
             count=None if count is None else (lambda: self._run(count)),
+            source=listing,
             **listing._pager_options(),
         )
 

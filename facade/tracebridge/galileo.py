@@ -50,6 +50,7 @@ from .calls import Awaiting, Blocking, Call, Listing, apaged, awaiting, blocking
 from .catalog import galileo_column_id, galileo_filter_type
 from .config import USER_AGENT, Settings, galileo_settings
 from .errors import ConfigError, FilterError, UnexpectedResponseError, excerpt
+from .export.flatten import RowSchema, model_fields
 from .filters import Expr, parse, to_galileo_tree
 from .pagination import PageRequest, PageResult
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket, parsed_json
@@ -67,6 +68,12 @@ _RECORD_CLASSES: tuple[Callable[[dict[str, Any]], AnyRecord], ...] = (
     SpanRecord.from_dict,
     SessionRecord.from_dict,
     LogRecord.from_dict,
+)
+
+
+RECORD_ROWS = RowSchema(
+    model_fields(TraceRecord, SpanRecord, SessionRecord, LogRecord),
+    frozenset({"created_at", "updated_at"}),
 )
 
 
@@ -270,6 +277,7 @@ class GalileoPlans:
             start=starting_token,
             concurrency=concurrency,
             count=self._count(kind, project, body),
+            schema=RECORD_ROWS,
         )
 
     def count(

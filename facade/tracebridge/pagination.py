@@ -11,6 +11,8 @@ the pager decides which pages to ask for and in what order:
   a page number or an offset;
 - `concurrency=N` fetches up to N pages ahead once the total says how many there are,
   and still yields them in order (threads for `Pager`, tasks for `AsyncPager`);
+- `.to_csv/.to_jsonl/.to_parquet/.to_xlsx(path)` export every row (see `export`), and
+  `.to_arrow/.to_pandas/.to_polars()` build DataFrames;
 - an item whose id was already seen is dropped, so rows that move between pages while a
   walk goes on (the caller also freezes the time window) are neither doubled nor lost.
 
@@ -20,18 +22,21 @@ A page past the last is never asked for: Respan answers it with 404.
 from __future__ import annotations
 
 import asyncio
+import copy as _copy
 import math
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, Self, TypeVar
 
 from .errors import ConfigError
+from .export.methods import AsyncExports, Exports
 
 T = TypeVar("T")
 Row = dict[str, Any]
 Style = Literal["page", "offset"]
+RECENT_IDS = 100_000  # ids remembered for dropping repeats (about 10 MB at most)
 
 
 @dataclass(frozen=True)
@@ -150,26 +155,61 @@ class _Plan:
     def _more(result: PageResult) -> bool:
         return result.has_next and bool(result.rows)
 
-    def _gate(self) -> Callable[[Row], bool | None]:
-        """A filter for rows: True keep, False drop (a repeat), None stop (max_items)."""
-        seen: set[Any] = set()
+    def _gate(self, recent: Iterable[Any] = ()) -> Callable[[Row], bool | None]:
+        """A filter for rows: True keep, False drop (a repeat), None stop (max_items).
+
+        Repeats come from rows moving between pages while the walk goes on, so they are
+        near each other: the ids of the last RECENT_IDS rows are remembered, not all of
+        them, and memory stays flat however long the walk.
+        """
+        seen = RecentIds(max(RECENT_IDS, 4 * self._page_size * self._concurrency), recent)
         emitted = [0]
 
         def gate(row: Row) -> bool | None:
             if self._max_items is not None and emitted[0] >= self._max_items:
                 return None
             identity = self._key(row)
-            if identity is not None:
-                if identity in seen:
-                    return False
-                seen.add(identity)
+            if identity is not None and not seen.add(identity):
+                return False
             emitted[0] += 1
             return True
 
         return gate
 
+    def _next_position(self, request: PageRequest) -> int:
+        return request.position + (1 if self._style == "page" else self._page_size)
 
-class Pager(_Plan, Generic[T]):
+    def _resumed(self, start: int, done: int) -> Self:
+        """A copy that starts at `start` having already given `done` items."""
+        copy = _copy.copy(self)
+        copy._start, copy._first = start, None
+        if self._max_items is not None:
+            copy._max_items = max(0, self._max_items - done)
+        return copy
+
+
+class RecentIds:
+    """The last `capacity` ids added, for telling repeats apart in constant memory."""
+
+    def __init__(self, capacity: int, initial: Iterable[Any] = ()):
+        self._order: deque[Any] = deque()
+        self._members: set[Any] = set()
+        self._capacity = capacity
+        for identity in initial:
+            self.add(identity)
+
+    def add(self, identity: Any) -> bool:
+        """Remember `identity`; False if it was already among the recent ones."""
+        if identity in self._members:
+            return False
+        self._members.add(identity)
+        self._order.append(identity)
+        if len(self._order) > self._capacity:
+            self._members.discard(self._order.popleft())
+        return True
+
+
+class Pager(_Plan, Exports, Generic[T]):
     """Every item of a listing, page by page, as described in the module's docstring."""
 
     def __init__(
@@ -177,6 +217,7 @@ class Pager(_Plan, Generic[T]):
         fetch: Callable[[PageRequest], PageResult],
         *,
         count: Callable[[], int] | None = None,
+        source: Any = None,
         style: Style,
         page_size: int,
         parse: Callable[[Row], T],
@@ -193,6 +234,7 @@ class Pager(_Plan, Generic[T]):
         )  # fmt: skip
         self._fetch = fetch
         self._counter = count
+        self.source = source  # the resource's Listing: what an export's checkpoint needs
         self._parse = parse
 
     @property
@@ -211,14 +253,22 @@ class Pager(_Plan, Generic[T]):
 
     def rows(self) -> Iterator[Row]:
         """Every row as the service sent it (a dict): the fast path, no models built."""
-        gate = self._gate()
-        for result in self._results():
+        for _, rows in self._row_pages():
+            yield from rows
+
+    def _row_pages(self, recent: Iterable[Any] = ()) -> Iterator[tuple[int, list[Row]]]:
+        """Each page's new rows with the position that follows it (an export's checkpoint)."""
+        gate = self._gate(recent)
+        for index, result in enumerate(self._results()):
+            kept: list[Row] = []
             for row in result.rows:
                 verdict = gate(row)
                 if verdict is None:
+                    yield self._next_position(self._request(index)), kept
                     return
                 if verdict:
-                    yield row
+                    kept.append(row)
+            yield self._next_position(self._request(index)), kept
 
     def pages(self) -> Iterator[Page[T]]:
         """Each page, in order, with its items parsed."""
@@ -275,7 +325,7 @@ class Pager(_Plan, Generic[T]):
                     future.cancel()
 
 
-class AsyncPager(_Plan, Generic[T]):
+class AsyncPager(_Plan, AsyncExports, Generic[T]):
     """The same walk for asyncio: `async for`, `.rows()`, `.pages()`, `await pager.count`."""
 
     def __init__(
@@ -283,6 +333,7 @@ class AsyncPager(_Plan, Generic[T]):
         fetch: Callable[[PageRequest], Awaitable[PageResult]],
         *,
         count: Callable[[], Awaitable[int]] | None = None,
+        source: Any = None,
         style: Style,
         page_size: int,
         parse: Callable[[Row], T],
@@ -299,6 +350,7 @@ class AsyncPager(_Plan, Generic[T]):
         )  # fmt: skip
         self._fetch = fetch
         self._counter = count
+        self.source = source  # the resource's Listing: what an export's checkpoint needs
         self._parse = parse
 
     @property
@@ -319,14 +371,25 @@ class AsyncPager(_Plan, Generic[T]):
             yield self._parse(row)
 
     async def rows(self) -> AsyncIterator[Row]:
-        gate = self._gate()
+        """Every row as the service sent it (a dict): the fast path, no models built."""
+        async for _, rows in self._row_pages():
+            for row in rows:
+                yield row
+
+    async def _row_pages(self, recent: Iterable[Any] = ()) -> AsyncIterator[tuple[int, list[Row]]]:
+        gate = self._gate(recent)
+        index = 0
         async for result in self._results():
+            kept: list[Row] = []
             for row in result.rows:
                 verdict = gate(row)
                 if verdict is None:
+                    yield self._next_position(self._request(index)), kept
                     return
                 if verdict:
-                    yield row
+                    kept.append(row)
+            yield self._next_position(self._request(index)), kept
+            index += 1
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         index = 0

@@ -67,6 +67,7 @@ from .calls import Awaiting, Blocking, Call, Listing, apaged, awaiting, blocking
 from .catalog import RESPAN_EXPERIMENT, RESPAN_SPAN, RESPAN_TRACE, Kind
 from .config import USER_AGENT, Settings, respan_settings
 from .errors import ConfigError, FilterError, UnexpectedResponseError
+from .export.flatten import RowSchema, model_fields
 from .filters import Expr, parse, to_respan, to_respan_list
 from .filters.values import iso_datetime
 from .pagination import PageRequest, PageResult
@@ -152,12 +153,27 @@ def _read_page(count_is_total: bool) -> Callable[[httpx.Response], PageResult]:
     return read
 
 
+def _schema(model: type, fields: Mapping[str, Kind]) -> RowSchema:
+    """The columns an export of this row type starts from: the model's fields, in order."""
+    return RowSchema(
+        model_fields(model),
+        frozenset(name for name, kind in fields.items() if kind is Kind.DATETIME),
+    )
+
+
+EXPERIMENT_ROWS = _schema(Experiment, RESPAN_EXPERIMENT)
+TRACE_ROWS = _schema(Trace, RESPAN_TRACE)
+SPAN_ROWS = _schema(Span, RESPAN_SPAN)
+
+
 def _listing(
     module: ModuleType,
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
     parse: Callable[[dict[str, Any]], M],
     *,
+    schema: RowSchema,
+    window: dict[str, datetime] | None = None,
     count_is_total: bool,
     max_page_size: int,
     page_size: int,
@@ -165,18 +181,24 @@ def _listing(
     start_page: int | None,
     concurrency: int,
 ) -> Listing[M]:
-    """A page-numbered listing of a generated operation."""
+    """A page-numbered listing of a generated operation. `window` holds the times fixed at
+    "now" when the listing is made (sent with every page, put back by a resumed export)."""
     read = _read_page(count_is_total)
+    frozen: dict[str, datetime] = dict(window or {})
 
     def page(request: PageRequest) -> Call[PageResult]:
         return Call(
-            module._get_kwargs(*args, page=request.position, page_size=request.size, **kwargs),
+            module._get_kwargs(
+                *args, page=request.position, page_size=request.size, **kwargs, **frozen
+            ),
             read,
         )
 
     return Listing(
         page,
         parse,
+        schema=schema,
+        window=frozen,
         style="page",
         page_size=page_size,
         max_page_size=max_page_size,
@@ -207,6 +229,7 @@ class ExperimentPlans:
             (),
             {"body": body, "sort_by": _sort(sort, RESPAN_EXPERIMENT)},
             Experiment.from_dict,
+            schema=EXPERIMENT_ROWS,
             count_is_total=True,
             max_page_size=100,
             page_size=page_size,
@@ -289,16 +312,19 @@ class ExperimentPlans:
             "body": body,
             "sort_by": _sort(sort, RESPAN_TRACE),
             "start_time": _moment(start_time, "start_time"),
-            "end_time": _moment(end_time, "end_time")
-            if end_time is not None
-            else datetime.now(UTC),
             "detail": TruthyFlag.ONE if detail else UNSET,
         }
+        if end_time is None:
+            window = {"end_time": datetime.now(UTC)}
+        else:
+            window, kwargs["end_time"] = {}, _moment(end_time, "end_time")
         return _listing(
             filter_experiment_traces,
             (_id(experiment_id, "experiment_id"),),
             kwargs,
             Trace.from_dict,
+            schema=TRACE_ROWS,
+            window=window,
             count_is_total=True,
             max_page_size=100,
             page_size=page_size,
@@ -416,6 +442,7 @@ class DatasetPlans:
             (_id(dataset_id, "dataset_id"),),
             {"body": body, "sort_by": _sort(sort, RESPAN_SPAN)},
             Span.from_dict,
+            schema=SPAN_ROWS,
             count_is_total=True,
             max_page_size=100,
             page_size=page_size,
@@ -447,11 +474,18 @@ class DatasetPlans:
         return _message(list_dataset_spans, _id(dataset_id, "dataset_id"), body=body)
 
 
-def _window(start_time: Moment, end_time: Moment) -> dict[str, Any]:
-    """The logs APIs' window: the last hour by default (the service's own), frozen now."""
+def _window(start_time: Moment, end_time: Moment) -> dict[str, datetime]:
+    """The logs APIs' default window, the last hour (the service's own), frozen now; empty
+    when the caller gives the times."""
     if start_time is None and end_time is None:
         end = datetime.now(UTC)
         return {"start_time": end - timedelta(hours=1), "end_time": end}
+    return {}
+
+
+def _given_window(start_time: Moment, end_time: Moment) -> dict[str, Any]:
+    if start_time is None and end_time is None:
+        return {}
     return {
         "start_time": _moment(start_time, "start_time"),
         "end_time": _moment(end_time, "end_time"),
@@ -485,13 +519,15 @@ class LogPlans:
             "sort_by": _sort(sort, RESPAN_SPAN),
             "environment": environment or UNSET,
             "log_type": log_type or UNSET,
-            **_window(start_time, end_time),
+            **_given_window(start_time, end_time),
         }
         return _listing(
             list_spans,
             (),
             kwargs,
             Span.from_dict,
+            schema=SPAN_ROWS,
+            window=_window(start_time, end_time),
             count_is_total=False,
             max_page_size=1000,
             page_size=page_size,
@@ -522,13 +558,15 @@ class LogPlans:
             "body": body,
             "sort_by": _sort(sort, RESPAN_TRACE),
             "environment": environment or UNSET,
-            **_window(start_time, end_time),
+            **_given_window(start_time, end_time),
         }
         return _listing(
             list_traces,
             (),
             kwargs,
             Trace.from_dict,
+            schema=TRACE_ROWS,
+            window=_window(start_time, end_time),
             count_is_total=True,
             max_page_size=1000,
             page_size=page_size,

@@ -1,0 +1,89 @@
+"""Flat rows to Arrow: one type per column from the kinds of value it held.
+
+    int -> int64; int and float -> float64; bool -> bool; a documented date-time field whose
+    values all read as ISO 8601 -> timestamp[us, UTC]; text -> string; anything mixed,
+    lists and other JSON -> string holding JSON text; a column that was always null ->
+    string (all null).
+
+pyarrow is imported only here, when a Parquet file or a DataFrame is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from .._optional import require
+from .flatten import BOOL, DATETIME, FLOAT, INT, NULL, STR, Columns, as_text, parse_datetime
+
+BATCH_ROWS = 10_000
+
+
+def pyarrow(extra: str = "parquet") -> Any:
+    return require("pyarrow", extra)
+
+
+def _type_and_cell(pa: Any, kinds: set[str]) -> tuple[Any, Any]:
+    """The Arrow type for a column and the function that turns one value into its cell."""
+    present = kinds - {NULL}
+    if present == {BOOL}:
+        return pa.bool_(), _same
+    if present == {INT}:
+        return pa.int64(), _same
+    if present and present <= {INT, FLOAT}:
+        return pa.float64(), _float
+    if present == {DATETIME}:
+        return pa.timestamp("us", tz="UTC"), _moment
+    if present == {STR} or present <= {STR, DATETIME}:
+        return pa.string(), _same
+    return pa.string(), _text
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _float(value: Any) -> Any:
+    return None if value is None else float(value)
+
+
+def _moment(value: Any) -> Any:
+    return None if value is None else parse_datetime(value)
+
+
+def _text(value: Any) -> Any:
+    return None if value is None else as_text(value)
+
+
+class ArrowLayout:
+    """The schema for a set of columns, and how to make record batches of flat rows."""
+
+    def __init__(self, columns: list[str], seen: Columns, extra: str = "parquet"):
+        pa = self.pa = pyarrow(extra)
+        self.columns = columns
+        types, self.cells = [], []
+        for name in columns:
+            arrow_type, cell = _type_and_cell(pa, seen.kinds.get(name, {NULL}))
+            types.append(pa.field(name, arrow_type))
+            self.cells.append(cell)
+        self.schema = pa.schema(types)
+
+    def batch(self, rows: list[Mapping[str, Any]]) -> Any:
+        arrays = [
+            self.pa.array([cell(row.get(name)) for row in rows], type=field.type)
+            for name, cell, field in zip(self.columns, self.cells, self.schema, strict=True)
+        ]
+        return self.pa.RecordBatch.from_arrays(arrays, schema=self.schema)
+
+    def batches(self, rows: Iterable[Mapping[str, Any]]) -> Iterator[Any]:
+        chunk: list[Mapping[str, Any]] = []
+        for row in rows:
+            chunk.append(row)
+            if len(chunk) >= BATCH_ROWS:
+                yield self.batch(chunk)
+                chunk = []
+        if chunk:
+            yield self.batch(chunk)
+
+    def table(self, rows: Iterable[Mapping[str, Any]]) -> Any:
+        return self.pa.Table.from_batches(list(self.batches(rows)), schema=self.schema)

@@ -1,0 +1,157 @@
+"""Rows to flat records: nested objects become dotted columns, in a deterministic order.
+
+    flatten({"id": "t1", "scores": {"faithfulness": {"boolean_value": True}}})
+    == {"id": "t1", "scores.faithfulness.boolean_value": True}
+
+Objects (`scores`, `metadata`, Galileo's `metrics`, `user_metadata`, ...) are flattened
+recursively, keys joined with dots; an empty object leaves no column. Lists and other JSON
+stay values (written as JSON text where a format has no place for them). Column order: the
+row type's documented fields in the generated model's order, each object field's dotted
+columns in place and sorted, then any keys the spec does not know, sorted: the same data
+always gives the same columns, whatever order pages or keys arrived in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+Row = dict[str, Any]
+
+# The kinds of value a column was seen to hold, for choosing its Arrow/Parquet type.
+NULL, BOOL, INT, FLOAT, STR, JSON = "null", "bool", "int", "float", "str", "json"
+DATETIME = "datetime"  # a string in a documented date-time field that reads as ISO 8601
+
+
+def flatten(row: Mapping[str, Any], prefix: str = "") -> Row:
+    """The row with every nested object spread into dotted keys."""
+    flat: Row = {}
+    for key, value in row.items():
+        name = prefix + key
+        if isinstance(value, dict):
+            flat.update(flatten(value, name + "."))
+        else:
+            flat[name] = value
+    return flat
+
+
+def kind_of(value: Any) -> str:
+    if value is None:
+        return NULL
+    if isinstance(value, bool):
+        return BOOL
+    if isinstance(value, int):
+        return INT
+    if isinstance(value, float):
+        return FLOAT
+    if isinstance(value, str):
+        return STR
+    return JSON
+
+
+def as_text(value: Any) -> str:
+    """A value as one cell of text: empty for null, true/false, JSON for lists/objects."""
+    if value is None:
+        return ""
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class RowSchema:
+    """What is known of a row type before any row arrives: its documented top-level fields
+    (in order) and which of them hold date-times."""
+
+    fields: tuple[str, ...] = ()
+    datetimes: frozenset[str] = frozenset()
+
+
+def model_fields(*models: type) -> tuple[str, ...]:
+    """The JSON names of generated attrs models' fields, in their order, without repeats."""
+    import attrs
+
+    names: dict[str, None] = {}
+    for model in models:
+        for attribute in attrs.fields(model):
+            if attribute.name != "additional_properties":
+                names.setdefault(attribute.name.rstrip("_"), None)
+    return tuple(names)
+
+
+def parse_datetime(value: str) -> datetime | None:
+    """An ISO 8601 date-time as an aware UTC datetime (naive ones are taken as UTC)."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+@dataclass
+class Columns:
+    """The columns seen so far and the kinds of value each held."""
+
+    datetimes: frozenset[str] = frozenset()
+    kinds: dict[str, set[str]] = field(default_factory=dict)
+
+    def see(self, row: Mapping[str, Any]) -> None:
+        kinds, datetimes = self.kinds, self.datetimes
+        for name, value in row.items():
+            kind = kind_of(value)
+            if kind == STR and name in datetimes:
+                kind = DATETIME if parse_datetime(value) is not None else STR
+            seen = kinds.get(name)
+            if seen is None:
+                kinds[name] = {kind}
+            else:
+                seen.add(kind)
+
+    def to_json(self) -> dict[str, list[str]]:
+        return {name: sorted(kinds) for name, kinds in self.kinds.items()}
+
+    @classmethod
+    def from_json(cls, datetimes: frozenset[str], data: Mapping[str, Iterable[str]]) -> Columns:
+        return cls(datetimes, {name: set(kinds) for name, kinds in data.items()})
+
+    def ordered(self, schema: RowSchema) -> list[str]:
+        """Every column seen, in the documented order (see the module's docstring); a
+        documented field no row had is still a column (all null), so exports of one row
+        type always share their columns."""
+        for name in schema.fields:
+            if name not in self.kinds and not any(c.startswith(name + ".") for c in self.kinds):
+                self.kinds[name] = {NULL}
+        for name in self.datetimes & set(self.kinds):
+            if not self.kinds[name] - {NULL}:  # never a value: typed as documented
+                self.kinds[name].add(DATETIME)
+        rank = {name: index for index, name in enumerate(schema.fields)}
+        unknown = len(rank)
+
+        def key(column: str) -> tuple[int, str, int, str]:
+            top, _, rest = column.partition(".")
+            return (rank.get(top, unknown), top if top not in rank else "", bool(rest), column)
+
+        return sorted(self.kinds, key=key)
+
+
+def select(columns: list[str], wanted: Iterable[str] | None) -> list[str]:
+    """The columns to write: all of them, or the wanted ones in the order asked (a wanted
+    object field, like `scores`, takes all its dotted columns)."""
+    if wanted is None:
+        return columns
+    chosen: list[str] = []
+    for name in wanted:
+        matches = [c for c in columns if c == name or c.startswith(name + ".")]
+        chosen.extend(m for m in (matches or [name]) if m not in chosen)
+    return chosen

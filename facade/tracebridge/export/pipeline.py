@@ -1,0 +1,292 @@
+"""One export of a listing into a file: pages -> flat rows -> a writer, resumable.
+
+    result = export_pager(pager, "traces.parquet", resume=True)
+
+Each page's rows are appended to a work file beside the target and a checkpoint records
+how far the walk got (see `files`). JSONL is written as it comes; CSV, Parquet and XLSX
+need every column before their first row, so their rows wait in the work file and are
+written out when the walk ends. Either way the file appears under the target name only
+when whole. A run that stops (an error, Ctrl-C, a killed process) keeps its work files;
+the same export with `resume=True` continues after the last checkpoint and the file holds
+every row once, as an uninterrupted run would have written it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from .._optional import require
+from ..errors import ConfigError
+from .files import WorkFiles, format_for, truncate, writable_target
+from .flatten import Columns, RowSchema, flatten, select
+from .writers import NEEDS, WRITERS, jsonl_line
+
+CHECKPOINT_VERSION = 1
+RECENT_IDS_ON_RESUME = 100_000
+
+
+class Progress(Protocol):
+    """What an export reports as it goes (the command line draws it as a progress bar)."""
+
+    def started(self, total: int | None, done: int) -> None: ...
+
+    def advanced(self, rows: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    format: str
+    rows: int
+    pages: int
+    resumed: bool = False
+    columns: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExportOptions:
+    """What the caller asked: target and format, columns, flattening, resuming, progress."""
+
+    path: str | os.PathLike[str]
+    format: str | None = None
+    columns: Sequence[str] | None = None
+    flatten: bool = True
+    resume: bool = False
+    progress: Progress | None = None
+
+
+class Export:
+    """The bookkeeping of one export; the sync and async loops feed it pages."""
+
+    def __init__(self, pager: Any, options: ExportOptions):
+        self.target = writable_target(options.path)
+        self.format = format_for(self.target, options.format)
+        if self.format in NEEDS:
+            require(*NEEDS[self.format])  # a missing extra fails before any request
+        self.files = WorkFiles(self.target)
+        self.options = options
+        listing = pager.source
+        self.schema: RowSchema = listing.schema if listing is not None else RowSchema()
+        self.wanted = None if options.columns is None else list(options.columns)
+        self._check_wanted()
+        self.seen = Columns(self.schema.datetimes)
+        self.pager = pager
+        self.state: dict[str, Any] = {
+            "version": CHECKPOINT_VERSION,
+            "identity": listing.identity() if listing is not None else None,
+            "format": self.format,
+            "flatten": options.flatten,
+            "columns": self.wanted,
+            "page_size": pager._page_size,
+            "window": listing.frozen() if listing is not None else {},
+            "position": pager._start,
+            "rows": 0,
+            "pages": 0,
+            "rows_bytes": 0,
+            "ids_bytes": 0,
+            "complete": False,
+        }
+        self.resumed = False
+        self._rows_file: Any = None
+        self._ids_file: Any = None
+
+    def _check_wanted(self) -> None:
+        if self.wanted is None:
+            return
+        if not self.wanted or not all(isinstance(c, str) and c for c in self.wanted):
+            raise ConfigError(f"columns must be a non-empty list of names, not {self.wanted!r}")
+        if self.schema.fields:
+            unknown = [c for c in self.wanted if c.split(".")[0] not in self.schema.fields]
+            if unknown:
+                raise ConfigError(
+                    f"unknown columns {unknown}; the rows have {', '.join(self.schema.fields)}"
+                    " (and dotted columns under their objects, like scores.<name>)"
+                )
+
+    # -- starting ------------------------------------------------------------------------------
+
+    def start(self) -> tuple[Any, list[Any]]:
+        """The pager to walk (resumed where the checkpoint says) and the recent ids."""
+        saved = self.files.load_checkpoint() if self.options.resume else None
+        if saved is None:
+            self.files.remove()
+            self._open("wb")
+            return self.pager, []
+        self._adopt(saved)
+        self._open("r+b")
+        if self.state["complete"]:
+            return None, []
+        walk = self.pager._resumed(self.state["position"], self.state["rows"])
+        return walk, self._recent_ids()
+
+    def _adopt(self, saved: dict[str, Any]) -> None:
+        """Continue from a checkpoint, if it is for this very export."""
+        same = ("version", "identity", "format", "flatten", "columns", "page_size")
+        different = [key for key in same if saved.get(key) != self.state[key]]
+        if different:
+            raise ConfigError(
+                f"the checkpoint {str(self.files.checkpoint)!r} is for a different export "
+                f"(its {', '.join(different)} differ); run without resume to start over"
+            )
+        if self.pager.source is not None:
+            self.pager.source.refreeze(saved.get("window", {}))
+        self.state.update(saved)
+        self.seen = Columns.from_json(self.schema.datetimes, saved.get("seen", {}))
+        truncate(self.files.rows, self.state["rows_bytes"])
+        truncate(self.files.ids, self.state["ids_bytes"])
+        self.resumed = True
+
+    def _open(self, mode: str) -> None:
+        for path in (self.files.rows, self.files.ids):
+            path.touch()
+        self._rows_file = self.files.rows.open(mode)
+        self._ids_file = self.files.ids.open(mode)
+        self._rows_file.seek(0, os.SEEK_END)
+        self._ids_file.seek(0, os.SEEK_END)
+
+    def _recent_ids(self) -> list[Any]:
+        with self.files.ids.open("rb") as file:
+            tail = deque(file, maxlen=RECENT_IDS_ON_RESUME)
+        return [json.loads(line) for line in tail]
+
+    def report_start(self, total: int | None) -> None:
+        if self.options.progress is not None:
+            self.options.progress.started(total, self.state["rows"])
+
+    # -- each page -------------------------------------------------------------------------------
+
+    def add(self, position: int, rows: list[dict[str, Any]]) -> None:
+        """Append a page's rows and move the checkpoint past it."""
+        key = self.pager._key
+        lines = []
+        for row in rows:
+            flat = flatten(row) if self.options.flatten else row
+            if self.format == "jsonl":
+                if self.wanted is not None:
+                    flat = {name: flat.get(name) for name in select(list(flat), self.wanted)}
+            else:
+                self.seen.see(flat)
+            lines.append(jsonl_line(flat))
+        self._rows_file.write("".join(lines).encode("utf-8"))
+        self._ids_file.write("".join(json.dumps(key(row)) + "\n" for row in rows).encode("utf-8"))
+        self._rows_file.flush()
+        self._ids_file.flush()
+        self.state.update(
+            position=position,
+            rows=self.state["rows"] + len(rows),
+            pages=self.state["pages"] + 1,
+            rows_bytes=self._rows_file.tell(),
+            ids_bytes=self._ids_file.tell(),
+            seen=self.seen.to_json(),
+        )
+        self.files.save_checkpoint(self.state)
+        if self.options.progress is not None:
+            self.options.progress.advanced(len(rows))
+
+    # -- the end -------------------------------------------------------------------------------
+
+    def stopped(self, error: BaseException) -> None:
+        """After a failure: close the work files, keep them for a resume, and say so."""
+        self._close()
+        if self.state["rows"]:
+            error.add_note(
+                f"{self.state['rows']} rows fetched so far are kept beside {str(self.target)!r};"
+                " run the same export with resume=True (--resume) to continue"
+            )
+
+    def _close(self) -> None:
+        for file in (self._rows_file, self._ids_file):
+            if file is not None:
+                file.close()
+
+    def finish(self) -> ExportResult:
+        """Write the final file from the rows kept, rename it into place, clean up."""
+        self._close()
+        self.state["complete"] = True
+        self.files.save_checkpoint(self.state)
+        columns: list[str] = []
+        if self.format == "jsonl":
+            os.replace(self.files.rows, self.target)
+        else:
+            columns = select(self.seen.ordered(self.schema), self.wanted)
+            try:
+                WRITERS[self.format](self.files.part, self._kept_rows(), columns, self.seen)
+                os.replace(self.files.part, self.target)
+            except BaseException:
+                self.files.part.unlink(missing_ok=True)
+                raise
+        self.files.remove()
+        return ExportResult(
+            self.target,
+            self.format,
+            self.state["rows"],
+            self.state["pages"],
+            self.resumed,
+            columns,
+        )
+
+    def _kept_rows(self) -> Iterator[dict[str, Any]]:
+        with self.files.rows.open("rb") as file:
+            for line in file:
+                yield json.loads(line)
+
+
+def export_pager(pager: Any, options: ExportOptions) -> ExportResult:
+    """Walk a `Pager` into a file (see the module's docstring)."""
+    job = Export(pager, options)
+    walk, recent = job.start()
+    if options.progress is not None:
+        job.report_start(pager.count if walk is not None else job.state["rows"])
+    if walk is not None:
+        try:
+            for position, rows in walk._row_pages(recent):
+                job.add(position, rows)
+        except BaseException as error:
+            job.stopped(error)
+            raise
+    return job.finish()
+
+
+async def aexport_pager(pager: Any, options: ExportOptions) -> ExportResult:
+    """Walk an `AsyncPager` into a file."""
+    job = Export(pager, options)
+    walk, recent = job.start()
+    if options.progress is not None:
+        job.report_start(await pager.count if walk is not None else job.state["rows"])
+    if walk is not None:
+        try:
+            async for position, rows in walk._row_pages(recent):
+                job.add(position, rows)
+        except BaseException as error:
+            job.stopped(error)
+            raise
+    return job.finish()
+
+
+def frame_rows(
+    rows: Iterable[dict[str, Any]],
+    schema: RowSchema,
+    *,
+    columns: Sequence[str] | None,
+    flat: bool,
+    extra: str,
+) -> Any:
+    """Rows as a pyarrow Table with the same columns and types a Parquet export has."""
+    from .arrow import ArrowLayout
+
+    seen = Columns(schema.datetimes)
+    kept = []
+    for row in rows:
+        record = flatten(row) if flat else row
+        seen.see(record)
+        kept.append(record)
+    wanted = None if columns is None else list(columns)
+    return ArrowLayout(select(seen.ordered(schema), wanted), seen, extra).table(kept)
