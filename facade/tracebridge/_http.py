@@ -23,7 +23,8 @@ from .errors import (
 from .transport import parsed_json
 
 
-def _failure(kwargs: dict[str, Any], exc: httpx.TransportError) -> Exception:
+def failure(kwargs: dict[str, Any], exc: httpx.TransportError) -> Exception:
+    """The typed error for a request that broke (no answer, or an answer cut short)."""
     where = f"{kwargs['method'].upper()} {kwargs['url']}"
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(f"{where}: no answer in time ({type(exc).__name__})")
@@ -36,12 +37,25 @@ def _checked(response: httpx.Response) -> httpx.Response:
     return response
 
 
+def check_stream(response: httpx.Response) -> None:
+    """For a streamed answer: an error status reads its (small) body and raises."""
+    if response.status_code >= 400:
+        response.read()
+        raise error_from_response(response)
+
+
+async def acheck_stream(response: httpx.Response) -> None:
+    if response.status_code >= 400:
+        await response.aread()
+        raise error_from_response(response)
+
+
 def send(client: httpx.Client, kwargs: dict[str, Any]) -> httpx.Response:
     """Send one request; an error status raises its typed error."""
     try:
         response = client.request(**kwargs)
     except httpx.TransportError as exc:
-        raise _failure(kwargs, exc) from None
+        raise failure(kwargs, exc) from None
     return _checked(response)
 
 
@@ -50,7 +64,7 @@ async def asend(client: httpx.AsyncClient, kwargs: dict[str, Any]) -> httpx.Resp
     try:
         response = await client.request(**kwargs)
     except httpx.TransportError as exc:
-        raise _failure(kwargs, exc) from None
+        raise failure(kwargs, exc) from None
     return _checked(response)
 
 

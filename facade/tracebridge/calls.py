@@ -5,25 +5,30 @@ with the generated client's request builder and says how to read the answer (a `
 how to ask for each page of a listing (a `Listing`). Nothing is sent while planning, so a
 bad input fails before any request. A plan becomes a method of a blocking resource with
 `blocking(plan)` / `paged(plan)` and of an asyncio one with `awaiting(plan)` /
-`apaged(plan)`; both keep the plan's signature and docstring, so `Respan` and `AsyncRespan`
+`apaged(plan)` (`streamed`/`streamed_rows` and their `a` twins for bodies read as they
+arrive); all keep the plan's signature and docstring, so `Respan` and `AsyncRespan`
 have the same surface by construction.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import json
-from collections.abc import Awaitable, Callable, Mapping
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import httpx
 
-from ._http import asend, send
+from ._http import acheck_stream, asend, check_stream, failure, send
 from .export.flatten import RowSchema
+from .export.stream import FileSink, RowDecoder, StreamResult
 from .pagination import AsyncPager, Pager, PageRequest, PageResult, Row, Style
+from .transport import STREAM_EXTENSION, RetryPolicy
 
 M = TypeVar("M")
 P = ParamSpec("P")
@@ -35,6 +40,28 @@ class Call(Generic[M]):
 
     request: dict[str, Any]
     read: Callable[[httpx.Response], M]
+
+
+@dataclass(frozen=True)
+class Stream:
+    """A request whose answer body is copied to a file as it arrives."""
+
+    request: dict[str, Any]
+    sink: FileSink
+
+    def streaming(self) -> dict[str, Any]:
+        return {**self.request, "extensions": {STREAM_EXTENSION: True}}
+
+
+@dataclass(frozen=True)
+class RowStream:
+    """A request whose answer body is read as rows as it arrives."""
+
+    request: dict[str, Any]
+    format: str
+
+    def streaming(self) -> dict[str, Any]:
+        return {**self.request, "extensions": {STREAM_EXTENSION: True}}
 
 
 PAGING_KEYS = frozenset({"page", "page_size", "starting_token", "limit"})
@@ -103,6 +130,41 @@ class Blocking:
 
     _plans: Any
     _http: httpx.Client
+    _policy: RetryPolicy = RetryPolicy()
+
+    def _stream(self, stream: Stream) -> StreamResult:
+        """Copy the body to the sink; a body cut short starts over while retries remain
+        (the request only reads), else raises with nothing left under the target name."""
+        attempt = 0
+        while True:
+            try:
+                with self._http.stream(**stream.streaming()) as response:
+                    check_stream(response)
+                    for chunk in response.iter_bytes():
+                        stream.sink.feed(chunk)
+                return stream.sink.finish()
+            except httpx.TransportError as exc:
+                if stream.sink.restartable and attempt < self._policy.max_retries:
+                    stream.sink.restart()
+                    time.sleep(self._policy.backoff(attempt))
+                    attempt += 1
+                    continue
+                stream.sink.abort()
+                raise failure(stream.request, exc) from None
+            except BaseException:
+                stream.sink.abort()
+                raise
+
+    def _stream_rows(self, stream: RowStream) -> Iterator[Row]:
+        decoder = RowDecoder(stream.format)
+        try:
+            with self._http.stream(**stream.streaming()) as response:
+                check_stream(response)
+                for chunk in response.iter_bytes():
+                    yield from decoder.feed(chunk)
+            yield from decoder.finish()
+        except httpx.TransportError as exc:
+            raise failure(stream.request, exc) from None
 
     def _run(self, call: Call[M]) -> M:
         return call.read(send(self._http, call.request))
@@ -122,6 +184,41 @@ class Awaiting:
 
     _plans: Any
     _http: httpx.AsyncClient
+    _policy: RetryPolicy = RetryPolicy()
+
+    async def _stream(self, stream: Stream) -> StreamResult:
+        attempt = 0
+        while True:
+            try:
+                async with self._http.stream(**stream.streaming()) as response:
+                    await acheck_stream(response)
+                    async for chunk in response.aiter_bytes():
+                        stream.sink.feed(chunk)
+                return stream.sink.finish()
+            except httpx.TransportError as exc:
+                if stream.sink.restartable and attempt < self._policy.max_retries:
+                    stream.sink.restart()
+                    await asyncio.sleep(self._policy.backoff(attempt))
+                    attempt += 1
+                    continue
+                stream.sink.abort()
+                raise failure(stream.request, exc) from None
+            except BaseException:
+                stream.sink.abort()
+                raise
+
+    async def _stream_rows(self, stream: RowStream) -> AsyncIterator[Row]:
+        decoder = RowDecoder(stream.format)
+        try:
+            async with self._http.stream(**stream.streaming()) as response:
+                await acheck_stream(response)
+                async for chunk in response.aiter_bytes():
+                    for row in decoder.feed(chunk):
+                        yield row
+            for row in decoder.finish():
+                yield row
+        except httpx.TransportError as exc:
+            raise failure(stream.request, exc) from None
 
     async def _run(self, call: Call[M]) -> M:
         return call.read(await asend(self._http, call.request))
@@ -178,5 +275,49 @@ def apaged(
     @functools.wraps(plan)
     def method(self: Awaiting, /, *args: P.args, **kwargs: P.kwargs) -> AsyncPager[M]:
         return self._pager(plan(self._plans, *args, **kwargs))
+
+    return method
+
+
+def streamed(
+    plan: Callable[Concatenate[Any, P], Stream],
+) -> Callable[Concatenate[Blocking, P], StreamResult]:
+    """The stream plan as a blocking method that copies the body to its target."""
+
+    @functools.wraps(plan)
+    def method(self: Blocking, /, *args: P.args, **kwargs: P.kwargs) -> StreamResult:
+        return self._stream(plan(self._plans, *args, **kwargs))
+
+    return method
+
+
+def streamed_rows(
+    plan: Callable[Concatenate[Any, P], RowStream],
+) -> Callable[Concatenate[Blocking, P], Iterator[Row]]:
+    """The row-stream plan as a blocking method yielding rows as the body arrives."""
+
+    @functools.wraps(plan)
+    def method(self: Blocking, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Row]:
+        return self._stream_rows(plan(self._plans, *args, **kwargs))
+
+    return method
+
+
+def astreamed(
+    plan: Callable[Concatenate[Any, P], Stream],
+) -> Callable[Concatenate[Awaiting, P], Awaitable[StreamResult]]:
+    @functools.wraps(plan)
+    def method(self: Awaiting, /, *args: P.args, **kwargs: P.kwargs) -> Awaitable[StreamResult]:
+        return self._stream(plan(self._plans, *args, **kwargs))
+
+    return method
+
+
+def astreamed_rows(
+    plan: Callable[Concatenate[Any, P], RowStream],
+) -> Callable[Concatenate[Awaiting, P], AsyncIterator[Row]]:
+    @functools.wraps(plan)
+    def method(self: Awaiting, /, *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[Row]:
+        return self._stream_rows(plan(self._plans, *args, **kwargs))
 
     return method

@@ -12,13 +12,15 @@ asyncio: each method is planned once (see `calls`) and sent by either client.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, Literal, TypeVar
+import os
+from collections.abc import Callable, Mapping, Sequence
+from typing import IO, Any, Literal, TypeVar
 from uuid import UUID
 
 import httpx
 
 import galileo_client
+from galileo_client.api.export import export_records as export_records_op
 from galileo_client.api.projects import list_experiments, list_log_streams, list_projects
 from galileo_client.api.records import (
     count_sessions,
@@ -37,6 +39,7 @@ from galileo_client.models import (
     Experiment,
     LogRecord,
     LogRecordsCountRequest,
+    LogRecordsExportRequest,
     LogRecordsQueryRequest,
     LogStream,
     Project,
@@ -46,12 +49,28 @@ from galileo_client.models import (
 )
 
 from ._http import json_object
-from .calls import Awaiting, Blocking, Call, Listing, apaged, awaiting, blocking, paged
+from .calls import (
+    Awaiting,
+    Blocking,
+    Call,
+    Listing,
+    RowStream,
+    Stream,
+    apaged,
+    astreamed,
+    astreamed_rows,
+    awaiting,
+    blocking,
+    paged,
+    streamed,
+    streamed_rows,
+)
 from .catalog import galileo_column_id, galileo_filter_type
 from .config import USER_AGENT, Settings, galileo_settings
 from .errors import ConfigError, FilterError, UnexpectedResponseError, excerpt
 from .export.flatten import RowSchema, model_fields
-from .filters import Expr, parse, to_galileo_tree
+from .export.stream import FileSink, StreamProgress
+from .filters import Expr, parse, to_galileo_filters, to_galileo_tree
 from .pagination import PageRequest, PageResult
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket, parsed_json
 
@@ -324,6 +343,112 @@ class GalileoPlans:
 
         return Call(_COLUMNS[kind]._get_kwargs(self._project(project_id), body=request), read)
 
+    def export_records(
+        self,
+        root_type: RootType,
+        *,
+        to: str | os.PathLike[str] | IO[bytes],
+        log_stream_id: str | None = None,
+        experiment_id: str | None = None,
+        metrics_testing_id: str | None = None,
+        where: Expr | str | list[Any] | None = None,
+        sort: str | None = None,
+        export_format: str = "jsonl",
+        column_ids: Sequence[str] | None = None,
+        redact: bool = True,
+        computed_metrics_only: bool = False,
+        project_id: str | None = None,
+        columns: Mapping[str, str] | None = None,
+        strict: bool = True,
+        progress: StreamProgress | None = None,
+    ) -> Stream:
+        """The service's own export, streamed to `to` (a path, or a binary file) as it
+        arrives: never the whole body in memory, and under a path's name only when whole.
+
+        `where` becomes the flat `filters` list (ANDed: no OR here); `column_ids` choose
+        and order the CSV columns. A body cut short is fetched again while retries remain
+        (it only reads), else it raises and leaves no file.
+        """
+        run = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        request = _export_request(
+            self, root_type, run, where, sort, export_format, column_ids, redact,
+            computed_metrics_only, project_id, columns, strict,
+        )  # fmt: skip
+        return Stream(request, FileSink(to, export_format, progress))
+
+    def export_rows(
+        self,
+        root_type: RootType,
+        *,
+        log_stream_id: str | None = None,
+        experiment_id: str | None = None,
+        metrics_testing_id: str | None = None,
+        where: Expr | str | list[Any] | None = None,
+        sort: str | None = None,
+        export_format: str = "jsonl",
+        column_ids: Sequence[str] | None = None,
+        redact: bool = True,
+        computed_metrics_only: bool = False,
+        project_id: str | None = None,
+        columns: Mapping[str, str] | None = None,
+        strict: bool = True,
+    ) -> RowStream:
+        """The same export read as rows while it arrives: dicts from JSON lines, or from
+        CSV keyed by its header (values as text)."""
+        run = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        request = _export_request(
+            self, root_type, run, where, sort, export_format, column_ids, redact,
+            computed_metrics_only, project_id, columns, strict,
+        )  # fmt: skip
+        return RowStream(request, export_format)
+
+
+EXPORT_FORMATS = ("jsonl", "jsonl_flat", "csv")
+
+
+def _export_request(
+    plans: GalileoPlans,
+    root_type: RootType,
+    run: dict[str, str],
+    where: Expr | str | list[Any] | None,
+    sort: str | None,
+    export_format: str,
+    column_ids: Sequence[str] | None,
+    redact: bool,
+    computed_metrics_only: bool,
+    project_id: str | None,
+    filter_types: Mapping[str, str] | None,
+    strict: bool,
+) -> dict[str, Any]:
+    """The export_records request, checked: what both export methods send."""
+    kind = _root_type(root_type)
+    if export_format not in EXPORT_FORMATS:
+        raise ConfigError(
+            f"export_format must be one of {', '.join(EXPORT_FORMATS)}, not {export_format!r}"
+        )
+    if computed_metrics_only and export_format == "jsonl_flat":
+        raise ConfigError(
+            "computed_metrics_only cannot be used with jsonl_flat (the service's rule)"
+        )
+    if column_ids is not None and export_format != "csv":
+        raise ConfigError("column_ids choose CSV columns; use export_format='csv' with them")
+    body: dict[str, Any] = {"root_type": kind, **run, "export_format": export_format}
+    body["redact"] = redact
+    if where is not None:
+        expression = parse(where) if isinstance(where, str) else where
+        body["filters"] = to_galileo_filters(expression, filter_types, strict=strict)
+    if (clause := _sort(sort)) is not None:
+        body["sort"] = clause
+    if column_ids is not None:
+        body["column_ids"] = [galileo_column_id(column) for column in column_ids]
+    if computed_metrics_only:
+        body["export_computed_metrics_only"] = True
+    try:
+        request = LogRecordsExportRequest.from_dict(body)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"the export request is not in Galileo's form: {exc}") from None
+    return export_records_op._get_kwargs(UUID(plans._project(project_id)), body=request)
+
 
 class _Configured:
     """Settings, retry policy and rate limiter, from the arguments else the environment."""
@@ -407,6 +532,8 @@ class Galileo(_Configured, Blocking):
     records = paged(GalileoPlans.records)
     count = blocking(GalileoPlans.count)
     columns = blocking(GalileoPlans.columns)
+    export_records = streamed(GalileoPlans.export_records)
+    export_rows = streamed_rows(GalileoPlans.export_rows)
 
 
 class AsyncGalileo(_Configured, Awaiting):
@@ -433,3 +560,5 @@ class AsyncGalileo(_Configured, Awaiting):
     records = apaged(GalileoPlans.records)
     count = awaiting(GalileoPlans.count)
     columns = awaiting(GalileoPlans.columns)
+    export_records = astreamed(GalileoPlans.export_records)
+    export_rows = astreamed_rows(GalileoPlans.export_rows)
