@@ -7,6 +7,7 @@ that drifts from the code fails here."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,12 @@ def answer(request: httpx.Request) -> httpx.Response:
     if path.startswith("/api/v2/experiments/") and path.endswith("/logs/list/"):
         assert request.headers["authorization"] == "Bearer readme-respan-key"
         return httpx.Response(200, json=TRACE_PAGE)
+    if path.endswith("/export_records"):
+        assert request.headers["galileo-api-key"] == "readme-galileo-key"
+        line = json.dumps(SEARCH_PAGE["records"][0]) + "\n"
+        return httpx.Response(
+            200, content=line.encode(), headers={"content-type": "application/jsonl"}
+        )
     if path.endswith(("/traces/search", "/spans/search")):
         assert request.headers["galileo-api-key"] == "readme-galileo-key"
         return httpx.Response(200, json=SEARCH_PAGE)
@@ -46,8 +53,12 @@ def test_the_readme_has_python_examples() -> None:
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"block{i}" for i in range(len(BLOCKS))])
 def test_readme_example_runs(
-    block: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    block: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # examples that write files write them here
     monkeypatch.setenv("RESPAN_API_KEY", "readme-respan-key")
     monkeypatch.setenv("GALILEO_API_KEY", "readme-galileo-key")
 

@@ -196,7 +196,9 @@ class Export:
     def stopped(self, error: BaseException) -> None:
         """After a failure: close the work files, keep them for a resume, and say so."""
         self._close()
-        if self.state["rows"]:
+        if not self.state["pages"]:  # nothing fetched: nothing worth resuming
+            self.files.remove()
+        elif self.state["rows"]:
             error.add_note(
                 f"{self.state['rows']} rows fetched so far are kept beside {str(self.target)!r};"
                 " run the same export with resume=True (--resume) to continue"
@@ -243,15 +245,15 @@ def export_pager(pager: Any, options: ExportOptions) -> ExportResult:
     """Walk a `Pager` into a file (see the module's docstring)."""
     job = Export(pager, options)
     walk, recent = job.start()
-    if options.progress is not None:
-        job.report_start(pager.count if walk is not None else job.state["rows"])
-    if walk is not None:
-        try:
+    try:
+        if options.progress is not None:
+            job.report_start(pager.count if walk is not None else job.state["rows"])
+        if walk is not None:
             for position, rows in walk._row_pages(recent):
                 job.add(position, rows)
-        except BaseException as error:
-            job.stopped(error)
-            raise
+    except BaseException as error:
+        job.stopped(error)
+        raise
     return job.finish()
 
 
@@ -259,15 +261,15 @@ async def aexport_pager(pager: Any, options: ExportOptions) -> ExportResult:
     """Walk an `AsyncPager` into a file."""
     job = Export(pager, options)
     walk, recent = job.start()
-    if options.progress is not None:
-        job.report_start(await pager.count if walk is not None else job.state["rows"])
-    if walk is not None:
-        try:
+    try:
+        if options.progress is not None:
+            job.report_start(await pager.count if walk is not None else job.state["rows"])
+        if walk is not None:
             async for position, rows in walk._row_pages(recent):
                 job.add(position, rows)
-        except BaseException as error:
-            job.stopped(error)
-            raise
+    except BaseException as error:
+        job.stopped(error)
+        raise
     return job.finish()
 
 

@@ -1,0 +1,5 @@
+"""python -m tracebridge: the `tracebridge` command."""
+
+from .cli import main
+
+main()

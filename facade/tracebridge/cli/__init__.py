@@ -1,0 +1,71 @@
+"""The `tracebridge` command: exports from Respan and Galileo to files, from the shell.
+
+    tracebridge demo                                    # everything, against an emulator
+    tracebridge respan traces exp_123 -o traces.parquet --where "total_cost > 0.01"
+    tracebridge galileo export --project P --log-stream L --root-type span -o spans.jsonl
+
+Imported only when the command runs (typer and rich are not loaded by `import tracebridge`).
+Exit codes and error output are described in `common`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import __version__
+from . import galileo, respan
+from .demo import demo
+
+app = typer.Typer(
+    name="tracebridge",
+    help="Get LLM evaluation data out of Respan and Galileo into files. "
+    "Exit codes: 0 done, 2 bad input, 3 API error, 4 unreachable, 130 interrupted.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(respan.app, name="respan")
+app.add_typer(galileo.app, name="galileo")
+app.command()(demo)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tracebridge {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """tracebridge: LLM evaluation data out of observability platforms."""
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,
+)
+def emulator(ctx: typer.Context) -> None:
+    """Serve the emulator of both services on a port and print its URL and keys
+    (options: --port, --seed, --latency, --rate-limit, sizes; see `emulator --help`)."""
+    from .._optional import require
+
+    require("uvicorn", "emulator")
+    from ..emulator.__main__ import main as serve_main
+
+    raise typer.Exit(serve_main(list(ctx.args)))
+
+
+def main() -> None:
+    """The console script's entry point."""
+    app(prog_name="tracebridge")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,293 @@
+"""What every command shares: options, the embedded emulator, errors as exit codes, progress
+bars on stderr, and printing rows as a table or JSON.
+
+Exit codes: 0 done; 2 bad usage or input (checked before any request: an unknown field, a
+bad filter text, a missing key or extra); 3 the service answered with an error (401, 404,
+422, ...) or an answer it does not document; 4 the service could not be reached or did not
+answer in time; 130 interrupted (an export keeps its work: `--resume` continues it);
+1 anything else. Errors are one line on stderr; `--debug` adds the traceback and logs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    ConfigError,
+    FilterError,
+    MissingDependencyError,
+    TracebridgeError,
+    UnexpectedResponseError,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_API, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+
+EmulatorOption = Annotated[
+    bool,
+    typer.Option("--emulator", help="Run against an embedded emulator (no key or network needed)."),
+]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars or notes.")]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Show tracebacks and request logs (never keys).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+WhereOption = Annotated[
+    str | None,
+    typer.Option("--where", "-w", help='A filter, e.g. "status = success and total_cost > 0.01".'),
+]
+SortOption = Annotated[
+    str | None, typer.Option("--sort", help="A field to sort by; prefix - for descending.")
+]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=0, help="At most this many rows.")]
+OutputOption = Annotated[
+    str,
+    typer.Option("--output", "-o", help="The file to write; its suffix picks the format."),
+]
+FormatOption = Annotated[
+    str | None, typer.Option("--format", "-f", help="The format, when the suffix does not say.")
+]
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option("--columns", help="Comma-separated columns to keep, in order (e.g. id,scores)."),
+]
+ResumeOption = Annotated[
+    bool, typer.Option("--resume", help="Continue an interrupted export from its checkpoint.")
+]
+FlattenOption = Annotated[
+    bool,
+    typer.Option("--flatten/--no-flatten", help="Spread nested objects into dotted columns."),
+]
+PageSizeOption = Annotated[int, typer.Option("--page-size", help="Rows per request.")]
+ConcurrencyOption = Annotated[
+    int, typer.Option("--concurrency", min=1, max=32, help="Pages fetched ahead at once.")
+]
+RateLimitOption = Annotated[
+    int,
+    typer.Option("--rate-limit", min=0, help="Requests per minute at most (0: no limit)."),
+]
+BaseUrlOption = Annotated[
+    str | None, typer.Option("--base-url", help="The service's URL (else from the environment).")
+]
+
+
+@dataclass(frozen=True)
+class Session:
+    """How a command reaches the service: the embedded emulator's URL and keys, or None
+    (the clients then read their environment)."""
+
+    base_url: str | None
+    respan_key: str | None
+    galileo_key: str | None
+    quiet: bool
+
+    def respan(self, base_url: str | None = None, rate_limit: int = 60) -> Any:
+        from ..respan import Respan
+
+        if self.base_url is not None:  # the emulator has no rate limit unless asked
+            return Respan(self.respan_key, base_url=self.base_url, rate_limit=None)
+        return Respan(base_url=base_url, rate_limit=rate_limit or None)
+
+    def galileo(self, project_id: str | None = None, base_url: str | None = None) -> Any:
+        from ..galileo import Galileo
+
+        if self.base_url is not None:
+            return Galileo(self.galileo_key, base_url=self.base_url, project_id=project_id)
+        return Galileo(base_url=base_url, project_id=project_id)
+
+    def note(self, message: str) -> None:
+        if not self.quiet:
+            stderr.print(message, highlight=False)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0]
+
+
+def _exit_code(error: BaseException) -> int:
+    if isinstance(error, (ConfigError, FilterError, MissingDependencyError)):
+        return EXIT_USAGE
+    if isinstance(error, (APITimeoutError, APIConnectionError)):
+        return EXIT_UNREACHABLE
+    if isinstance(error, (APIError, UnexpectedResponseError)):
+        return EXIT_API
+    return EXIT_FAILED
+
+
+@contextlib.contextmanager
+def session(*, emulator: bool, quiet: bool, debug: bool) -> Iterator[Session]:
+    """Run a command: logging for --debug, the embedded emulator for --emulator, and every
+    error turned into one line on stderr and its exit code."""
+    if debug:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        for name in ("tracebridge", "httpx"):
+            logging.getLogger(name).addHandler(handler)
+            logging.getLogger(name).setLevel(logging.DEBUG)
+    try:
+        with contextlib.ExitStack() as stack:
+            if emulator:
+                running = stack.enter_context(_embedded())
+                yield Session(running.base_url, running.respan_key, running.galileo_key, quiet)
+            else:
+                yield Session(None, None, None, quiet)
+    except KeyboardInterrupt:
+        stderr.print("interrupted; an export run again with --resume continues", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except (TracebridgeError, OSError) as error:
+        if debug:
+            stderr.print_exception()
+        stderr.print(Text(f"error: {_first_line(error)}"), highlight=False)
+        for note in getattr(error, "__notes__", ()):
+            stderr.print(Text(f"hint: {note}"), highlight=False)
+        raise typer.Exit(_exit_code(error)) from None
+
+
+@contextlib.contextmanager
+def _embedded() -> Iterator[Any]:
+    from .._optional import require
+
+    require("uvicorn", "emulator")
+    from ..emulator import serve
+
+    with serve() as running:
+        yield running
+
+
+def columns_of(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if not names:
+        raise ConfigError("--columns needs at least one column name")
+    return names
+
+
+class Bar:
+    """A progress bar on stderr for an export: rows (of the total when known), pages or
+    bytes, rate and time left. Off when stderr is not a terminal, or with --quiet."""
+
+    def __init__(self, label: str, *, quiet: bool):
+        self.label = label
+        self.enabled = not quiet and stderr.is_terminal
+        self.progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("rows"),
+            TextColumn("{task.fields[extra]}"),
+            _RateColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=stderr,
+            disable=not self.enabled,
+            transient=False,
+        )
+        self.task: Any = None
+        self.pages = 0
+        self.bytes = 0
+
+    def __enter__(self) -> Bar:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def started(self, total: int | None, done: int) -> None:
+        self.task = self.progress.add_task(self.label, total=total, completed=done, extra="")
+
+    def advanced(self, rows: int) -> None:
+        self.pages += 1
+        extra = f"{_size(self.bytes)}" if self.bytes else f"{self.pages} pages"
+        self.progress.update(self.task, advance=rows, extra=extra)
+
+    def received(self, size: int) -> None:
+        self.bytes += size
+        self.progress.update(self.task, extra=_size(self.bytes))
+
+
+class _RateColumn(TextColumn):
+    def __init__(self) -> None:
+        super().__init__("")
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if not speed else f"{speed:,.0f} rows/s")
+
+
+def _size(count: int) -> str:
+    size = float(count)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:,.1f} {unit}" if unit != "B" else f"{count} B"
+        size /= 1024
+    return f"{count} B"
+
+
+def print_rows(
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, as_json: bool, title: str
+) -> int:
+    """Rows to stdout: a table of the named columns, or (--json) a JSON array of whole rows."""
+    kept = list(rows)
+    if as_json:
+        sys.stdout.write(json.dumps(kept, ensure_ascii=False, indent=2) + "\n")
+        return len(kept)
+    table = Table(title=title, title_justify="left")
+    for name in columns:
+        table.add_column(name, overflow="fold")
+    for row in kept:
+        table.add_row(*(_cell(row.get(name)) for name in columns))
+    stdout.print(table)
+    return len(kept)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def wrote(session: Session, result: Any, *, as_json: bool = False) -> None:
+    """Say what an export wrote: a line on stderr, or (--json) an object on stdout."""
+    path = str(result.path) if result.path is not None else "-"
+    summary = {"path": path, "format": result.format, "rows": result.rows}
+    for name in ("pages", "bytes", "resumed"):
+        if hasattr(result, name):
+            summary[name] = getattr(result, name)
+    if as_json:
+        sys.stdout.write(json.dumps(summary) + "\n")
+        return
+    extra = f", {_size(result.bytes)}" if hasattr(result, "bytes") else ""
+    resumed = " (resumed)" if getattr(result, "resumed", False) else ""
+    session.note(f"wrote {result.rows:,} rows{extra} to {path}{resumed}")

@@ -1,0 +1,161 @@
+"""`tracebridge galileo ...`: the service's streamed export to a file, records searched and
+listed or written to any format, and the projects a key can see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..errors import ConfigError
+from .common import (
+    Bar,
+    BaseUrlOption,
+    ColumnsOption,
+    DebugOption,
+    EmulatorOption,
+    FlattenOption,
+    FormatOption,
+    JsonOption,
+    LimitOption,
+    PageSizeOption,
+    QuietOption,
+    ResumeOption,
+    SortOption,
+    WhereOption,
+    columns_of,
+    print_rows,
+    session,
+    wrote,
+)
+
+app = typer.Typer(help="Galileo: streamed exports, records, projects.", no_args_is_help=True)
+
+ProjectOption = Annotated[
+    str | None,
+    typer.Option("--project", envvar="GALILEO_PROJECT_ID", help="The project's id (a UUID)."),
+]
+ExperimentOption = Annotated[
+    str | None, typer.Option("--experiment", help="An experiment's id (a UUID).")
+]
+LogStreamOption = Annotated[
+    str | None, typer.Option("--log-stream", help="A log stream's id (a UUID).")
+]
+MetricsTestingOption = Annotated[
+    str | None, typer.Option("--metrics-testing", help="A metrics testing run's id (a UUID).")
+]
+RootTypeOption = Annotated[
+    str, typer.Option("--root-type", help="What to export: trace, span or session.")
+]
+EXPORT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+RECORD_COLUMNS = ("type", "id", "name", "created_at")
+
+
+def _export_format(output: str, format: str | None) -> str:
+    if format is not None:
+        return format
+    suffix = Path(output).suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise ConfigError(
+            f"cannot tell the export format of {output!r}; use .jsonl or .csv, or --format "
+            "(jsonl, jsonl_flat, csv)"
+        )
+    return EXPORT_SUFFIXES[suffix]
+
+
+def _run(experiment: str | None, log_stream: str | None, metrics: str | None) -> dict[str, Any]:
+    return {"experiment_id": experiment, "log_stream_id": log_stream, "metrics_testing_id": metrics}
+
+
+@app.command("export")
+def export_records(
+    output: Annotated[str, typer.Option("--output", "-o", help="The file to write.")],
+    project: ProjectOption = None,
+    experiment: ExperimentOption = None,
+    log_stream: LogStreamOption = None,
+    metrics_testing: MetricsTestingOption = None,
+    root_type: RootTypeOption = "trace",
+    where: WhereOption = None,
+    sort: SortOption = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="jsonl, jsonl_flat or csv (default: the suffix)."),
+    ] = None,
+    columns: ColumnsOption = None,
+    redact: Annotated[
+        bool, typer.Option("--redact/--no-redact", help="Let the service redact PII.")
+    ] = True,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Stream Galileo's own export of a run's records to a file (JSONL or CSV)."""
+    with session(emulator=emulator, quiet=quiet, debug=debug) as s:
+        export_format = _export_format(output, format)
+        with s.galileo(project, base_url) as gl, Bar(f"{root_type}s", quiet=quiet) as bar:
+            result = gl.export_records(
+                root_type, to=output, where=where, sort=sort, export_format=export_format,
+                column_ids=columns_of(columns), redact=redact, progress=bar,
+                **_run(experiment, log_stream, metrics_testing),
+            )  # fmt: skip
+        wrote(s, result, as_json=as_json)
+
+
+@app.command()
+def records(
+    project: ProjectOption = None,
+    experiment: ExperimentOption = None,
+    log_stream: LogStreamOption = None,
+    metrics_testing: MetricsTestingOption = None,
+    root_type: RootTypeOption = "trace",
+    where: WhereOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write to this file (csv, jsonl, parquet, xlsx)."),
+    ] = None,
+    format: FormatOption = None,
+    columns: ColumnsOption = None,
+    flatten: FlattenOption = True,
+    resume: ResumeOption = False,
+    page_size: PageSizeOption = 100,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Search a run's records (filters may use and, or, not): list them, or write a file."""
+    with session(emulator=emulator, quiet=quiet, debug=debug) as s:
+        with s.galileo(project, base_url) as gl:
+            pager = gl.records(
+                root_type, where=where, sort=sort, max_items=limit, page_size=page_size,
+                **_run(experiment, log_stream, metrics_testing),
+            )  # fmt: skip
+            if output is None:
+                print_rows(pager.rows(), RECORD_COLUMNS, as_json=as_json, title="Galileo records")
+                return
+            with Bar(f"{root_type}s", quiet=quiet) as bar:
+                result = pager.to_file(
+                    output, format=format, columns=columns_of(columns), flatten=flatten,
+                    resume=resume, progress=bar,
+                )  # fmt: skip
+        wrote(s, result, as_json=as_json)
+
+
+@app.command()
+def projects(
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List the projects the key can see."""
+    with session(emulator=emulator, quiet=quiet, debug=debug) as s, s.galileo(None, base_url) as gl:
+        rows = [project.to_dict() for project in gl.projects()]
+        print_rows(rows, ("id", "name", "created_at"), as_json=as_json, title="Galileo projects")

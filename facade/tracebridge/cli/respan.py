@@ -1,0 +1,161 @@
+"""`tracebridge respan ...`: list experiments, export traces and dataset spans to files, and
+ask for the service's own e-mailed export."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .common import (
+    Bar,
+    BaseUrlOption,
+    ColumnsOption,
+    ConcurrencyOption,
+    DebugOption,
+    EmulatorOption,
+    FlattenOption,
+    FormatOption,
+    JsonOption,
+    LimitOption,
+    OutputOption,
+    PageSizeOption,
+    QuietOption,
+    RateLimitOption,
+    ResumeOption,
+    SortOption,
+    WhereOption,
+    columns_of,
+    print_rows,
+    session,
+    wrote,
+)
+
+app = typer.Typer(help="Respan: experiments, their traces, dataset spans.", no_args_is_help=True)
+
+StartOption = Annotated[
+    str | None, typer.Option("--start", help="Only rows from this time (ISO 8601).")
+]
+EndOption = Annotated[
+    str | None,
+    typer.Option("--end", help="Only rows before this time (ISO 8601; default: now, fixed)."),
+]
+EXPERIMENT_COLUMNS = ("id", "name", "status", "created_at", "dataset_name", "progress")
+
+
+@app.command()
+def experiments(
+    where: WhereOption = None,
+    sort: SortOption = None,
+    limit: LimitOption = None,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    rate_limit: RateLimitOption = 60,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List experiments (a table, or --json)."""
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.respan(base_url, rate_limit) as rs,
+    ):
+        rows = rs.experiments.list(where, sort=sort, max_items=limit).rows()
+        print_rows(rows, EXPERIMENT_COLUMNS, as_json=as_json, title="Respan experiments")
+
+
+@app.command()
+def traces(
+    experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
+    output: OutputOption,
+    where: WhereOption = None,
+    sort: SortOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    format: FormatOption = None,
+    columns: ColumnsOption = None,
+    flatten: FlattenOption = True,
+    resume: ResumeOption = False,
+    limit: LimitOption = None,
+    page_size: PageSizeOption = 100,
+    concurrency: ConcurrencyOption = 4,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    rate_limit: RateLimitOption = 60,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Export an experiment's traces to CSV, JSONL, Parquet or XLSX."""
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.respan(base_url, rate_limit) as rs,
+    ):
+        pager = rs.experiments.traces(
+            experiment_id, where, sort=sort, start_time=start, end_time=end,
+            page_size=page_size, max_items=limit, concurrency=concurrency,
+        )  # fmt: skip
+        with Bar(f"traces of {experiment_id}", quiet=quiet) as bar:
+            result = pager.to_file(
+                output, format=format, columns=columns_of(columns), flatten=flatten,
+                resume=resume, progress=bar,
+            )  # fmt: skip
+        wrote(s, result, as_json=as_json)
+
+
+@app.command()
+def spans(
+    dataset_id: Annotated[str, typer.Argument(help="The dataset, e.g. dataset_67890.")],
+    output: OutputOption,
+    where: WhereOption = None,
+    sort: SortOption = None,
+    format: FormatOption = None,
+    columns: ColumnsOption = None,
+    flatten: FlattenOption = True,
+    resume: ResumeOption = False,
+    limit: LimitOption = None,
+    page_size: PageSizeOption = 100,
+    concurrency: ConcurrencyOption = 4,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    rate_limit: RateLimitOption = 60,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Export a dataset's spans to CSV, JSONL, Parquet or XLSX."""
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.respan(base_url, rate_limit) as rs,
+    ):
+        pager = rs.datasets.spans(
+            dataset_id, where, sort=sort, page_size=page_size, max_items=limit,
+            concurrency=concurrency,
+        )  # fmt: skip
+        with Bar(f"spans of {dataset_id}", quiet=quiet) as bar:
+            result = pager.to_file(
+                output, format=format, columns=columns_of(columns), flatten=flatten,
+                resume=resume, progress=bar,
+            )  # fmt: skip
+        wrote(s, result, as_json=as_json)
+
+
+@app.command("export")
+def emailed_export(
+    experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
+    where: WhereOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    base_url: BaseUrlOption = None,
+    rate_limit: RateLimitOption = 60,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Ask Respan for its own export of an experiment's traces, sent by e-mail."""
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.respan(base_url, rate_limit) as rs,
+    ):
+        message = rs.experiments.export(experiment_id, where, start_time=start, end_time=end)
+        typer.echo(message)

@@ -1,0 +1,238 @@
+"""The `tracebridge` command end to end against the emulator: listings, exports, the demo,
+the error paths with their exit codes and one-line messages, and a killed export resumed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from tracebridge import Respan
+from tracebridge.cli import app
+from tracebridge.emulator import Emulator, Running
+from tracebridge.emulator.data import (
+    GALILEO_LOG_STREAM_ID,
+    GALILEO_PROJECT_ID,
+    SEED_DATASET,
+    SEED_TRACE_EXPERIMENT,
+)
+
+EXP = SEED_TRACE_EXPERIMENT
+RUN = ["--project", GALILEO_PROJECT_ID, "--log-stream", GALILEO_LOG_STREAM_ID]
+
+
+@pytest.fixture
+def emulator(running: Running) -> Iterator[Emulator]:
+    running.emulator.controls.requests.clear()
+    yield running.emulator
+    running.emulator.controls.reset()
+
+
+@pytest.fixture
+def env(running: Running, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    values = {
+        "RESPAN_API_KEY": running.respan_key,
+        "RESPAN_BASE_URL": running.base_url,
+        "GALILEO_API_KEY": running.galileo_key,
+        "GALILEO_API_URL": running.base_url,
+    }
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    return values
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+
+def test_experiments_as_json_and_as_a_table(env: dict[str, str], running: Running) -> None:
+    listed = invoke("respan", "experiments", "--json", "--rate-limit", "0")
+    assert listed.exit_code == 0, listed.output
+    ids = [row["id"] for row in json.loads(listed.stdout)]
+    assert sorted(ids) == sorted(e["id"] for e in running.emulator.data.experiments)
+    completed = invoke(
+        "respan", "experiments", "--where", "status = completed", "--rate-limit", "0"
+    )
+    assert completed.exit_code == 0 and "completed" in completed.stdout
+    assert "running" not in completed.stdout.replace("Respan experiments", "")
+
+
+def test_traces_to_parquet_with_a_filter(
+    env: dict[str, str], running: Running, tmp_path: Path
+) -> None:
+    import pyarrow.parquet as pq
+
+    target = tmp_path / "t.parquet"
+    result = invoke(
+        "respan", "traces", EXP, "-o", str(target), "--where", "total_cost > 0.002",
+        "--page-size", "10", "--rate-limit", "0", "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    truth = [r for r in running.emulator.data.experiment_traces[EXP] if r["total_cost"] > 0.002]
+    summary = json.loads(result.stdout)
+    assert summary["rows"] == len(truth) == pq.read_table(target).num_rows > 0
+    assert sorted(pq.read_table(target).column("id").to_pylist()) == sorted(r["id"] for r in truth)
+
+
+def test_spans_with_columns_to_csv(env: dict[str, str], running: Running, tmp_path: Path) -> None:
+    target = tmp_path / "spans.csv"
+    result = invoke(
+        "respan", "spans", SEED_DATASET, "-o", str(target), "--columns", "id,model,cost",
+        "--rate-limit", "0", "--quiet",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    with target.open(newline="") as file:
+        rows = list(csv.DictReader(file))
+    assert list(rows[0]) == ["id", "model", "cost"]
+    assert len(rows) == len(list(running.emulator.data.datasets[SEED_DATASET]))
+
+
+def test_the_emailed_export_prints_the_service_message(
+    env: dict[str, str], emulator: Emulator
+) -> None:
+    result = invoke("respan", "export", EXP, "--where", "status = error", "--rate-limit", "0")
+    assert result.exit_code == 0, result.output
+    assert "export" in result.stdout.lower()
+    assert len(emulator.controls.exports) == 1
+
+
+def test_galileo_export_and_records(env: dict[str, str], running: Running, tmp_path: Path) -> None:
+    target = tmp_path / "spans.jsonl"
+    exported = invoke("galileo", "export", *RUN, "--root-type", "span", "-o", str(target), "--json")
+    assert exported.exit_code == 0, exported.output
+    lines = target.read_text().splitlines()
+    assert json.loads(exported.stdout)["rows"] == len(lines) == 75
+    listed = invoke(
+        "galileo", "records", *RUN, "--root-type", "trace", "--where",
+        "input contains refund or name = nothing", "--json",
+    )  # fmt: skip
+    assert listed.exit_code == 0, listed.output
+    truth = [
+        r for r in running.emulator.data.galileo_runs[GALILEO_LOG_STREAM_ID].of_kind("trace")
+        if "refund" in r["input"]
+    ]  # fmt: skip
+    assert sorted(r["id"] for r in json.loads(listed.stdout)) == sorted(r["id"] for r in truth)
+    written = invoke("galileo", "records", *RUN, "-o", str(tmp_path / "t.xlsx"), "--json")
+    assert written.exit_code == 0 and json.loads(written.stdout)["rows"] == 25
+
+
+def test_the_demo_runs_end_to_end(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    result = invoke("demo", "--out", str(tmp_path / "demo"))
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in (tmp_path / "demo").iterdir())
+    assert files == ["galileo-traces.jsonl", "traces.csv", "traces.parquet"]
+    rows = pq.read_table(tmp_path / "demo" / "traces.parquet").num_rows
+    with (tmp_path / "demo" / "traces.csv").open(newline="") as file:
+        assert len(list(csv.DictReader(file))) == rows > 100
+    assert "traces.parquet" in result.stdout and "exp_123" in result.stdout
+
+
+ERRORS: dict[str, tuple[list[str], dict[str, str], int, str]] = {
+    "bad filter text": (["respan", "traces", EXP, "-o", "{tmp}/t.csv", "--where", "total_cost >"], {}, 2, "malformed filter"),
+    "unknown field": (["respan", "traces", EXP, "-o", "{tmp}/t.csv", "--where", "colour = red"], {}, 2, "unknown field 'colour'"),
+    "OR for Galileo's export": (["galileo", "export", *RUN, "-o", "{tmp}/t.jsonl", "--where", "name = a or name = b"], {}, 2, "cannot express OR"),
+    "wrong key": (["respan", "experiments"], {"RESPAN_API_KEY": "fake_wrong_key"}, 3, "HTTP 401"),
+    "not found": (["respan", "traces", "exp_nope", "-o", "{tmp}/t.csv"], {}, 3, "HTTP 404"),
+    "unreachable": (["respan", "experiments", "--base-url", "http://127.0.0.1:9"], {}, 4, "ConnectError"),
+    "missing key": (["respan", "experiments"], {"RESPAN_API_KEY": ""}, 2, "RESPAN_API_KEY"),
+    "missing folder": (["respan", "traces", EXP, "-o", "{tmp}/no/t.csv"], {}, 2, "does not exist"),
+    "unknown suffix": (["respan", "traces", EXP, "-o", "{tmp}/t.txt"], {}, 2, "cannot tell the format"),
+    "not a uuid": (["galileo", "records", "--project", "nope", "--log-stream", GALILEO_LOG_STREAM_ID], {}, 2, "UUID"),
+    "two run ids": (["galileo", "records", *RUN, "--experiment", GALILEO_LOG_STREAM_ID], {}, 2, "exactly one"),
+    "bad page size": (["respan", "traces", EXP, "-o", "{tmp}/t.csv", "--page-size", "101"], {}, 2, "page_size"),
+    "bad date": (["respan", "traces", EXP, "-o", "{tmp}/t.csv", "--end", "yesterday"], {}, 2, "end_time"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "environment", "code", "message"), ERRORS.values(), ids=ERRORS.keys()
+)
+def test_errors_are_one_line_with_their_exit_code(
+    env: dict[str, str],
+    emulator: Emulator,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    args: list[str],
+    environment: dict[str, str],
+    code: int,
+    message: str,
+) -> None:
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if argv[0] == "respan":
+        argv += ["--rate-limit", "0"]
+    result = invoke(*argv)
+    assert result.exit_code == code, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
+    assert "Traceback" not in result.output
+    if code == 2:
+        assert emulator.controls.request_log() == []  # refused before any request
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_debug_shows_the_traceback(env: dict[str, str]) -> None:
+    result = invoke("respan", "traces", "exp_nope", "-o", "/tmp/never.csv", "--debug")
+    assert result.exit_code == 3 and "Traceback" in result.stderr
+
+
+def test_a_killed_export_resumed_gives_the_same_file(
+    env: dict[str, str], running: Running, emulator: Emulator, tmp_path: Path
+) -> None:
+    """A subprocess exporting page by page is killed (SIGKILL) mid-run; `--resume` then
+    finishes it and the file equals an uninterrupted export's."""
+    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as rs:
+        rs.experiments.traces(EXP, page_size=5).to_csv(tmp_path / "whole.csv")
+    target = tmp_path / "t.csv"
+    checkpoint = tmp_path / ".t.csv.checkpoint"
+    command = [
+        sys.executable, "-m", "tracebridge", "respan", "traces", EXP, "-o", str(target),
+        "--page-size", "5", "--concurrency", "1", "--rate-limit", "0", "--quiet",
+    ]  # fmt: skip
+    emulator.controls.latency = 0.15
+    process = subprocess.Popen(command, env={**os.environ, **env})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if checkpoint.exists() and json.loads(checkpoint.read_text() or "{}").get("pages", 0) >= 4:
+            break
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    assert not target.exists() and checkpoint.exists()
+    emulator.controls.latency = 0.0
+    resumed = subprocess.run([*command, "--resume", "--json"], env={**os.environ, **env},
+                             capture_output=True, text=True, check=False)  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    assert json.loads(resumed.stdout)["resumed"] is True
+    assert target.read_bytes() == (tmp_path / "whole.csv").read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv", "whole.csv"]
+
+
+def test_the_emulator_command_prints_its_url_and_keys() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tracebridge", "emulator", "--port", "0"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        keys = process.stdout.readline()
+        assert first.startswith("tracebridge emulator on http://127.0.0.1:")
+        assert "RESPAN_API_KEY=" in keys
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
