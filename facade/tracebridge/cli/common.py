@@ -291,3 +291,24 @@ def wrote(session: Session, result: Any, *, as_json: bool = False) -> None:
     extra = f", {_size(result.bytes)}" if hasattr(result, "bytes") else ""
     resumed = " (resumed)" if getattr(result, "resumed", False) else ""
     session.note(f"wrote {result.rows:,} rows{extra} to {path}{resumed}")
+
+
+def export_to_file(
+    session: Session,
+    pager: Any,
+    label: str,
+    *,
+    output: str,
+    format: str | None,
+    columns: str | None,
+    flatten: bool,
+    resume: bool,
+    as_json: bool,
+) -> None:
+    """Export a pager with a progress bar and say what was written."""
+    with Bar(label, quiet=session.quiet) as bar:
+        result = pager.to_file(
+            output, format=format, columns=columns_of(columns), flatten=flatten,
+            resume=resume, progress=bar,
+        )  # fmt: skip
+    wrote(session, result, as_json=as_json)

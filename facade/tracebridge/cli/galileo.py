@@ -25,6 +25,7 @@ from .common import (
     SortOption,
     WhereOption,
     columns_of,
+    export_to_file,
     print_rows,
     session,
     wrote,
@@ -130,21 +131,21 @@ def records(
     debug: DebugOption = False,
 ) -> None:
     """Search a run's records (filters may use and, or, not): list them, or write a file."""
-    with session(emulator=emulator, quiet=quiet, debug=debug) as s:
-        with s.galileo(project, base_url) as gl:
-            pager = gl.records(
-                root_type, where=where, sort=sort, max_items=limit, page_size=page_size,
-                **_run(experiment, log_stream, metrics_testing),
-            )  # fmt: skip
-            if output is None:
-                print_rows(pager.rows(), RECORD_COLUMNS, as_json=as_json, title="Galileo records")
-                return
-            with Bar(f"{root_type}s", quiet=quiet) as bar:
-                result = pager.to_file(
-                    output, format=format, columns=columns_of(columns), flatten=flatten,
-                    resume=resume, progress=bar,
-                )  # fmt: skip
-        wrote(s, result, as_json=as_json)
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.galileo(project, base_url) as gl,
+    ):
+        pager = gl.records(
+            root_type, where=where, sort=sort, max_items=limit, page_size=page_size,
+            **_run(experiment, log_stream, metrics_testing),
+        )  # fmt: skip
+        if output is None:
+            print_rows(pager.rows(), RECORD_COLUMNS, as_json=as_json, title="Galileo records")
+            return
+        export_to_file(
+            s, pager, f"{root_type}s", output=output, format=format, columns=columns,
+            flatten=flatten, resume=resume, as_json=as_json,
+        )  # fmt: skip
 
 
 @app.command()

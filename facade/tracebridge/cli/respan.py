@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from .common import (
-    Bar,
     BaseUrlOption,
     ColumnsOption,
     ConcurrencyOption,
@@ -25,10 +24,9 @@ from .common import (
     ResumeOption,
     SortOption,
     WhereOption,
-    columns_of,
+    export_to_file,
     print_rows,
     session,
-    wrote,
 )
 
 app = typer.Typer(help="Respan: experiments, their traces, dataset spans.", no_args_is_help=True)
@@ -95,12 +93,10 @@ def traces(
             experiment_id, where, sort=sort, start_time=start, end_time=end,
             page_size=page_size, max_items=limit, concurrency=concurrency,
         )  # fmt: skip
-        with Bar(f"traces of {experiment_id}", quiet=quiet) as bar:
-            result = pager.to_file(
-                output, format=format, columns=columns_of(columns), flatten=flatten,
-                resume=resume, progress=bar,
-            )  # fmt: skip
-        wrote(s, result, as_json=as_json)
+        export_to_file(
+            s, pager, f"traces of {experiment_id}", output=output, format=format, columns=columns,
+            flatten=flatten, resume=resume, as_json=as_json,
+        )  # fmt: skip
 
 
 @app.command()
@@ -132,12 +128,10 @@ def spans(
             dataset_id, where, sort=sort, page_size=page_size, max_items=limit,
             concurrency=concurrency,
         )  # fmt: skip
-        with Bar(f"spans of {dataset_id}", quiet=quiet) as bar:
-            result = pager.to_file(
-                output, format=format, columns=columns_of(columns), flatten=flatten,
-                resume=resume, progress=bar,
-            )  # fmt: skip
-        wrote(s, result, as_json=as_json)
+        export_to_file(
+            s, pager, f"spans of {dataset_id}", output=output, format=format, columns=columns,
+            flatten=flatten, resume=resume, as_json=as_json,
+        )  # fmt: skip
 
 
 @app.command("export")
