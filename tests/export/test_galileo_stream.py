@@ -197,3 +197,24 @@ def test_the_async_client_streams_the_same_bytes(big: Running, tmp_path: Path) -
         assert rows == list(gl.export_rows("span", log_stream_id=STREAM))
     assert (tmp_path / "a.csv").read_bytes() == (tmp_path / "s.csv").read_bytes()
     assert result.rows == len(rows)
+
+
+def test_the_stream_written_as_parquet(running: Running, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from tracebridge.export import write_rows
+    from tracebridge.galileo import RECORD_ROWS
+
+    with client(running) as gl:
+        result = write_rows(
+            gl.export_rows("span", log_stream_id=STREAM), tmp_path / "spans.parquet",
+            schema=RECORD_ROWS,
+        )  # fmt: skip
+        expected = list(gl.export_rows("span", log_stream_id=STREAM))
+    table = pq.read_table(tmp_path / "spans.parquet")
+    assert result.rows == table.num_rows == len(expected) == 75
+    assert table.column_names[:3] == ["id", "type", "project_id"]
+    assert table.column("metrics.duration_ns").to_pylist() == [
+        row["metrics"].get("duration_ns") for row in expected
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == ["spans.parquet"]

@@ -2,7 +2,14 @@
 
 from .files import FORMAT_NAMES, FORMATS
 from .flatten import RowSchema, flatten
-from .pipeline import ExportOptions, ExportResult, Progress, aexport_pager, export_pager
+from .pipeline import (
+    ExportOptions,
+    ExportResult,
+    Progress,
+    aexport_pager,
+    export_pager,
+    write_rows,
+)
 
 __all__ = [
     "FORMATS",
@@ -14,4 +21,5 @@ __all__ = [
     "aexport_pager",
     "export_pager",
     "flatten",
+    "write_rows",
 ]

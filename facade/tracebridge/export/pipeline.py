@@ -66,7 +66,7 @@ class ExportOptions:
 class Export:
     """The bookkeeping of one export; the sync and async loops feed it pages."""
 
-    def __init__(self, pager: Any, options: ExportOptions):
+    def __init__(self, pager: Any, options: ExportOptions, schema: RowSchema | None = None):
         self.target = writable_target(options.path)
         self.format = format_for(self.target, options.format)
         if self.format in NEEDS:
@@ -74,7 +74,7 @@ class Export:
         self.files = WorkFiles(self.target)
         self.options = options
         listing = pager.source
-        self.schema: RowSchema = listing.schema if listing is not None else RowSchema()
+        self.schema: RowSchema = schema or (listing.schema if listing is not None else RowSchema())
         self.wanted = None if options.columns is None else list(options.columns)
         self._check_wanted()
         self.seen = Columns(self.schema.datetimes)
@@ -204,6 +204,10 @@ class Export:
                 " run the same export with resume=True (--resume) to continue"
             )
 
+    def abandon(self) -> None:
+        self._close()
+        self.files.remove()
+
     def _close(self) -> None:
         for file in (self._rows_file, self._ids_file):
             if file is not None:
@@ -269,6 +273,56 @@ async def aexport_pager(pager: Any, options: ExportOptions) -> ExportResult:
                 job.add(position, rows)
     except BaseException as error:
         job.stopped(error)
+        raise
+    return job.finish()
+
+
+class _Rows:
+    """Any iterable of rows, walked in chunks as if they were pages (no count, no resume)."""
+
+    source = None
+    _start = 0
+
+    def __init__(self, rows: Iterable[dict[str, Any]], chunk: int = 10_000):
+        self._rows = rows
+        self._page_size = chunk
+
+    @staticmethod
+    def _key(row: dict[str, Any]) -> None:
+        return None
+
+    def _row_pages(self, recent: Iterable[Any] = ()) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        chunk: list[dict[str, Any]] = []
+        done = 0
+        for row in self._rows:
+            chunk.append(row)
+            if len(chunk) == self._page_size:
+                done += 1
+                yield done, chunk
+                chunk = []
+        if chunk:
+            yield done + 1, chunk
+
+
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    columns: Sequence[str] | None = None,
+    flatten: bool = True,
+    schema: RowSchema | None = None,
+) -> ExportResult:
+    """Write any iterable of rows (say `Galileo.export_rows(...)`) to a file, as a pager's
+    export would: flattened, typed, with flat memory, under its name only when whole."""
+    options = ExportOptions(path, format, columns, flatten)
+    job = Export(_Rows(rows), options, schema)
+    walk, _ = job.start()
+    try:
+        for position, chunk in walk._row_pages():
+            job.add(position, chunk)
+    except BaseException:
+        job.abandon()  # rows from an iterable cannot be fetched again: nothing to resume
         raise
     return job.finish()
 
