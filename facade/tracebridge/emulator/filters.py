@@ -99,7 +99,7 @@ def _clause_conditions(key: str, clause: Any) -> list[Condition]:
     if isinstance(clause, Mapping):
         if "operator" in clause:
             operator = clause["operator"]
-            if operator not in STANDARD_OPERATORS:
+            if not isinstance(operator, str) or operator not in STANDARD_OPERATORS:
                 raise FilterProblem(f"Unknown operator {operator!r} for {key}", key)
             return [Condition(key, operator, _as_values(clause.get("value")))]
         if clause and set(clause) <= PLAIN_RANGE_KEYS:
@@ -112,7 +112,7 @@ def _clause_conditions(key: str, clause: Any) -> list[Condition]:
 def _list_condition(item: Any, position: int) -> Condition:
     if not isinstance(item, Mapping) or not {"field", "operator"} <= set(item):
         raise FilterProblem(f"filters[{position}] needs field, operator and value")
-    operator = LIST_OPERATORS.get(item["operator"])
+    operator = LIST_OPERATORS.get(item["operator"]) if isinstance(item["operator"], str) else None
     if operator is None:
         raise FilterProblem(f"Unknown operator {item['operator']!r}", str(item["field"]))
     return Condition(str(item["field"]), operator, _as_values(item.get("value")))

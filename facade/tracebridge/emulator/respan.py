@@ -283,14 +283,7 @@ class RespanService:
             experiment.clear()
             experiment.update(replacement)
             return JSONResponse(experiment)
-        errors = {}
-        for key, value in body.items():
-            if key in ("name", "description") and not isinstance(value, str):
-                errors[key] = ["Not a valid string."]
-            elif key in ("evaluator_ids", "evaluator_slugs", "tags") and not isinstance(
-                value, list
-            ):
-                errors[key] = [f'Expected a list of items but got type "{type(value).__name__}".']
+        errors = _field_errors(body, UPDATE_FIELDS)
         if errors:
             raise Problem(422, "Invalid input.", errors=errors)
         for key in ("name", "description", "tags", "evaluator_ids", "evaluator_slugs"):
@@ -299,7 +292,7 @@ class RespanService:
         return JSONResponse(experiment)
 
     def _new_experiment(self, body: dict[str, Any], existing: Row | None) -> Row:
-        errors: dict[str, list[str]] = {}
+        errors = _field_errors(body, CREATE_FIELDS)
         if not isinstance(body.get("dataset_id"), str) or not body.get("dataset_id"):
             errors["dataset_id"] = ["This field is required."]
         elif body["dataset_id"] not in self.data.datasets:
@@ -600,6 +593,42 @@ class RespanService:
         return await self._org_list(
             request, self.data.org_traces, RESPAN_TRACE, "start_time", False
         )
+
+
+# The typed fields of the experiment bodies, as the spec gives them, checked as DRF would.
+CREATE_FIELDS = {
+    "name": "string", "description": "string", "experiment_id": "string",
+    "span_workflow_name": "string", "generation_method": "string", "enable_tracing": "boolean",
+    "batch_size": "positive integer", "concurrency": "positive integer",
+    "evaluator_ids": "strings", "evaluator_workflow_ids": "strings", "evaluator_slugs": "strings",
+}  # fmt: skip
+UPDATE_FIELDS = {
+    "name": "string", "description": "string", "tags": "list",
+    "evaluator_ids": "strings", "evaluator_slugs": "strings",
+}  # fmt: skip
+
+
+def _field_errors(body: dict[str, Any], fields: dict[str, str]) -> dict[str, list[str]]:
+    """DRF's messages for fields of the wrong type."""
+    errors: dict[str, list[str]] = {}
+    for name, kind in fields.items():
+        if name not in body:
+            continue
+        value = body[name]
+        if kind == "string" and not isinstance(value, str):
+            errors[name] = ["Not a valid string."]
+        elif kind == "boolean" and not isinstance(value, bool):
+            errors[name] = ["Must be a valid boolean."]
+        elif kind == "positive integer":
+            if isinstance(value, bool) or not isinstance(value, int):
+                errors[name] = ["A valid integer is required."]
+            elif value < 1:
+                errors[name] = ["Ensure this value is greater than or equal to 1."]
+        elif kind in ("list", "strings") and not isinstance(value, list):
+            errors[name] = [f'Expected a list of items but got type "{type(value).__name__}".']
+        elif kind == "strings" and not all(isinstance(item, str) for item in value):
+            errors[name] = ["Not a valid string."]
+    return errors
 
 
 _DETAIL_ONLY = frozenset(
