@@ -14,6 +14,9 @@ The raw API clients generated from the specs in ``openapi/`` are importable on t
 
 __version__ = "0.1.0"
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from . import errors
 from .errors import (
     APIConnectionError,
@@ -34,9 +37,36 @@ from .errors import (
     ValidationError,
 )
 from .filters import F
-from .galileo import AsyncGalileo, Galileo
-from .pagination import AsyncPager, Pager
-from .respan import AsyncRespan, Respan
+
+if TYPE_CHECKING:
+    from .galileo import AsyncGalileo, Galileo
+    from .pagination import AsyncPager, Pager
+    from .respan import AsyncRespan, Respan
+
+# The clients pull in the generated models (a few hundred attrs classes), so they load on
+# first use: `import tracebridge` stays cheap for the command line and for `F` and errors.
+_LAZY = {
+    "Respan": "respan",
+    "AsyncRespan": "respan",
+    "Galileo": "galileo",
+    "AsyncGalileo": "galileo",
+    "Pager": "pagination",
+    "AsyncPager": "pagination",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tracebridge' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "APIConnectionError",

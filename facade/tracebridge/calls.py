@@ -25,8 +25,9 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 import httpx
 
 from ._http import acheck_stream, asend, check_stream, failure, send
+from .errors import UnexpectedResponseError, excerpt
 from .export.flatten import RowSchema
-from .export.stream import FileSink, RowDecoder, StreamResult
+from .export.stream import CutShort, FileSink, RowDecoder, StreamResult
 from .pagination import AsyncPager, Pager, PageRequest, PageResult, Row, Style
 from .transport import STREAM_EXTENSION, RetryPolicy
 
@@ -125,6 +126,19 @@ class Listing(Generic[M]):
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+def _read(call: Call[M], response: httpx.Response) -> M:
+    """Read an answer; one the generated models cannot read is an UnexpectedResponseError,
+    not a KeyError from deep inside a parser."""
+    try:
+        return call.read(response)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise UnexpectedResponseError(
+            f"the answer is not in the documented form ({type(exc).__name__}: {exc})",
+            status=response.status_code,
+            excerpt=excerpt(response.text),
+        ) from None
+
+
 class Blocking:
     """What a blocking resource has: plans to call and an httpx.Client to send with."""
 
@@ -133,8 +147,9 @@ class Blocking:
     _policy: RetryPolicy = RetryPolicy()
 
     def _stream(self, stream: Stream) -> StreamResult:
-        """Copy the body to the sink; a body cut short starts over while retries remain
-        (the request only reads), else raises with nothing left under the target name."""
+        """Copy the body to the sink; a body cut short (a broken connection, or one that
+        ends mid-record) starts over while retries remain (the request only reads), else
+        raises with nothing left under the target name."""
         attempt = 0
         while True:
             try:
@@ -143,13 +158,15 @@ class Blocking:
                     for chunk in response.iter_bytes():
                         stream.sink.feed(chunk)
                 return stream.sink.finish()
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, CutShort) as exc:
                 if stream.sink.restartable and attempt < self._policy.max_retries:
                     stream.sink.restart()
                     time.sleep(self._policy.backoff(attempt))
                     attempt += 1
                     continue
                 stream.sink.abort()
+                if isinstance(exc, CutShort):
+                    raise
                 raise failure(stream.request, exc) from None
             except BaseException:
                 stream.sink.abort()
@@ -167,7 +184,7 @@ class Blocking:
             raise failure(stream.request, exc) from None
 
     def _run(self, call: Call[M]) -> M:
-        return call.read(send(self._http, call.request))
+        return _read(call, send(self._http, call.request))
 
     def _pager(self, listing: Listing[M]) -> Pager[M]:
         count = listing.count
@@ -195,13 +212,15 @@ class Awaiting:
                     async for chunk in response.aiter_bytes():
                         stream.sink.feed(chunk)
                 return stream.sink.finish()
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, CutShort) as exc:
                 if stream.sink.restartable and attempt < self._policy.max_retries:
                     stream.sink.restart()
                     await asyncio.sleep(self._policy.backoff(attempt))
                     attempt += 1
                     continue
                 stream.sink.abort()
+                if isinstance(exc, CutShort):
+                    raise
                 raise failure(stream.request, exc) from None
             except BaseException:
                 stream.sink.abort()
@@ -221,7 +240,7 @@ class Awaiting:
             raise failure(stream.request, exc) from None
 
     async def _run(self, call: Call[M]) -> M:
-        return call.read(await asend(self._http, call.request))
+        return _read(call, await asend(self._http, call.request))
 
     def _pager(self, listing: Listing[M]) -> AsyncPager[M]:
         count = listing.count

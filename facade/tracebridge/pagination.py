@@ -36,7 +36,7 @@ from .export.methods import AsyncExports, Exports
 T = TypeVar("T")
 Row = dict[str, Any]
 Style = Literal["page", "offset"]
-RECENT_IDS = 100_000  # ids remembered for dropping repeats (about 10 MB at most)
+RECENT_IDS = 10_000  # ids remembered for dropping repeats (about 1 MB)
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ class _Plan:
         near each other: the ids of the last RECENT_IDS rows are remembered, not all of
         them, and memory stays flat however long the walk.
         """
-        seen = RecentIds(max(RECENT_IDS, 4 * self._page_size * self._concurrency), recent)
+        seen = RecentIds(self._recent_capacity(), recent)
         emitted = [0]
 
         def gate(row: Row) -> bool | None:
@@ -175,6 +175,9 @@ class _Plan:
             return True
 
         return gate
+
+    def _recent_capacity(self) -> int:
+        return max(RECENT_IDS, 4 * self._page_size * self._concurrency)
 
     def _next_position(self, request: PageRequest) -> int:
         return request.position + (1 if self._style == "page" else self._page_size)

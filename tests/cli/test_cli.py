@@ -236,3 +236,12 @@ def test_the_emulator_command_prints_its_url_and_keys() -> None:
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
+
+
+def test_the_demo_without_the_emulator_extra_names_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if not installed
+    result = invoke("demo", "--out", str(tmp_path / "demo"))
+    assert result.exit_code == 2
+    assert "pip install 'tracebridge[emulator]'" in result.stderr

@@ -12,7 +12,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..emulator.data import GALILEO_LOG_STREAM_ID, GALILEO_PROJECT_ID, SEED_TRACE_EXPERIMENT
 from .common import Bar, DebugOption, QuietOption, print_rows, session, stdout
 from .respan import EXPERIMENT_COLUMNS
 
@@ -26,6 +25,12 @@ def demo(
 ) -> None:
     """Run the main job against an embedded emulator: list, export, stream; no key needed."""
     with session(emulator=True, quiet=quiet, debug=debug) as s:
+        from ..emulator.data import (  # the emulator extra, checked by session()
+            GALILEO_LOG_STREAM_ID,
+            GALILEO_PROJECT_ID,
+            SEED_TRACE_EXPERIMENT,
+        )
+
         out.mkdir(parents=True, exist_ok=True)
         s.note(f"tracebridge demo: an embedded emulator on {s.base_url}, files into {out}/")
         written: list[tuple[Path, int, int | None]] = []

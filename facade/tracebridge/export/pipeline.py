@@ -28,7 +28,6 @@ from .flatten import Columns, RowSchema, flatten, select
 from .writers import NEEDS, WRITERS, jsonl_line
 
 CHECKPOINT_VERSION = 1
-RECENT_IDS_ON_RESUME = 100_000
 
 
 class Progress(Protocol):
@@ -154,7 +153,7 @@ class Export:
 
     def _recent_ids(self) -> list[Any]:
         with self.files.ids.open("rb") as file:
-            tail = deque(file, maxlen=RECENT_IDS_ON_RESUME)
+            tail = deque(file, maxlen=self.pager._recent_capacity())
         return [json.loads(line) for line in tail]
 
     def report_start(self, total: int | None) -> None:

@@ -44,6 +44,17 @@ class StreamResult:
     rows: int
 
 
+class CutShort(UnexpectedResponseError):
+    """The body ended in the middle of a record: the answer was cut short."""
+
+    def __init__(self, size: int):
+        super().__init__(
+            f"the export ended in the middle of a record after {size:,} bytes",
+            status=200,
+            excerpt="",
+        )
+
+
 class RowCounter:
     """Counts complete records in a body of JSON lines or CSV, chunk by chunk; a newline
     inside a quoted CSV field is not a record's end."""
@@ -76,9 +87,7 @@ class RowCounter:
 
     def check_whole(self, size: int) -> None:
         if size and (self.last != b"\n" or self.quoted):
-            raise UnexpectedResponseError(
-                "the export ended in the middle of a record", status=200, excerpt=""
-            )
+            raise CutShort(size)
 
 
 class FileSink:
