@@ -29,7 +29,7 @@ from .errors import UnexpectedResponseError, excerpt
 from .export.flatten import RowSchema
 from .export.stream import CutShort, FileSink, RowDecoder, StreamResult
 from .pagination import AsyncPager, Pager, PageRequest, PageResult, Row, Style
-from .transport import STREAM_EXTENSION, RetryPolicy
+from .transport import JSON_EXTENSION, STREAM_EXTENSION, RetryPolicy
 
 M = TypeVar("M")
 P = ParamSpec("P")
@@ -137,6 +137,12 @@ def _read(call: Call[M], response: httpx.Response) -> M:
             status=response.status_code,
             excerpt=excerpt(response.text),
         ) from None
+    finally:
+        # httpx's bound stream points back at its response; with that cycle broken the
+        # page (its body and parsed JSON) is freed now rather than at the next full GC,
+        # which keeps a long export's memory flat.
+        response.extensions.pop(JSON_EXTENSION, None)
+        response.stream = httpx.ByteStream(b"")
 
 
 class Blocking:

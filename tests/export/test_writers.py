@@ -377,3 +377,29 @@ def test_a_missing_extra_is_named_before_any_request(
     with pytest.raises(MissingDependencyError, match=rf"tracebridge\[{extra}\]"):
         call(rs.experiments.traces(EXP), tmp_path)
     assert emulator.controls.request_log() == []
+
+
+def test_each_page_is_freed_as_soon_as_it_is_read(
+    rs: Respan, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """httpx ties a response and its stream in a cycle; the facade breaks it, so a long
+    export holds one page at a time even before the garbage collector runs."""
+    import gc
+    import weakref
+
+    import tracebridge.calls as calls
+
+    pages: list[weakref.ref[Any]] = []
+    read = calls._read
+
+    def watched(call: Any, response: Any) -> Any:
+        pages.append(weakref.ref(response))
+        return read(call, response)
+
+    monkeypatch.setattr(calls, "_read", watched)
+    gc.disable()
+    try:
+        rs.experiments.traces(EXP, page_size=7).to_jsonl(tmp_path / "t.jsonl")
+        assert len(pages) == 9 and [page() for page in pages] == [None] * 9
+    finally:
+        gc.enable()
