@@ -113,6 +113,7 @@ def _uuid(seed: int, namespace: str, index: int) -> str:
 
 
 _serials = itertools.count(1)
+ROW_CACHE = 25_000  # generated rows kept per collection (tens of MB at most)
 
 
 def _row_id(row: Row) -> str:
@@ -132,6 +133,7 @@ class Collection:
         self._tail = [copy.deepcopy(row) for row in tail or []]
         self._head: list[Row] = []
         self._overrides: dict[str, Row] = {}
+        self._made: dict[int, Row] = {}  # recently generated rows, oldest first
         self._lock = threading.Lock()
         self.serial = next(_serials)
         self.version = 0
@@ -146,11 +148,23 @@ class Collection:
         if index < head:
             row = self._head[index]
         elif index < head + self._size:
-            row = self._make_row(index - head)
+            row = self._generated(index - head)
         else:
             row = self._tail[index - head - self._size]
         if self._overrides:
             return self._overrides.get(_row_id(row), row)
+        return row
+
+    def _generated(self, number: int) -> Row:
+        """A generated row; the last ROW_CACHE are kept, since a query that filters or
+        sorts reads every row once and its pages then read them again."""
+        row = self._made.get(number)
+        if row is None:
+            row = self._make_row(number)
+            with self._lock:
+                self._made[number] = row
+                if len(self._made) > ROW_CACHE:
+                    del self._made[next(iter(self._made))]
         return row
 
     def __iter__(self) -> Iterator[Row]:
