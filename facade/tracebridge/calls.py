@@ -20,7 +20,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
+from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar
 
 import httpx
 
@@ -126,6 +126,36 @@ class Listing(Generic[M]):
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
+class Closing:
+    """A blocking client: one connection pool, closed by close() or a `with` block."""
+
+    _http: httpx.Client
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class AsyncClosing:
+    """An asyncio client: closed by `await aclose()` or an `async with` block."""
+
+    _http: httpx.AsyncClient
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+
 def _read(call: Call[M], response: httpx.Response) -> M:
     """Read an answer; one the generated models cannot read is an UnexpectedResponseError,
     not a KeyError from deep inside a parser."""
@@ -158,6 +188,7 @@ class Blocking:
         raises with nothing left under the target name."""
         attempt = 0
         while True:
+            stream.sink.open()
             try:
                 with self._http.stream(**stream.streaming()) as response:
                     check_stream(response)
@@ -165,12 +196,11 @@ class Blocking:
                         stream.sink.feed(chunk)
                 return stream.sink.finish()
             except (httpx.TransportError, CutShort) as exc:
+                stream.sink.abort()
                 if stream.sink.restartable and attempt < self._policy.max_retries:
-                    stream.sink.restart()
                     time.sleep(self._policy.backoff(attempt))
                     attempt += 1
                     continue
-                stream.sink.abort()
                 if isinstance(exc, CutShort):
                     raise
                 raise failure(stream.request, exc) from None
@@ -212,6 +242,7 @@ class Awaiting:
     async def _stream(self, stream: Stream) -> StreamResult:
         attempt = 0
         while True:
+            stream.sink.open()
             try:
                 async with self._http.stream(**stream.streaming()) as response:
                     await acheck_stream(response)
@@ -219,12 +250,11 @@ class Awaiting:
                         stream.sink.feed(chunk)
                 return stream.sink.finish()
             except (httpx.TransportError, CutShort) as exc:
+                stream.sink.abort()
                 if stream.sink.restartable and attempt < self._policy.max_retries:
-                    stream.sink.restart()
                     await asyncio.sleep(self._policy.backoff(attempt))
                     attempt += 1
                     continue
-                stream.sink.abort()
                 if isinstance(exc, CutShort):
                     raise
                 raise failure(stream.request, exc) from None

@@ -50,9 +50,11 @@ from galileo_client.models import (
 
 from ._http import json_object
 from .calls import (
+    AsyncClosing,
     Awaiting,
     Blocking,
     Call,
+    Closing,
     Listing,
     RowStream,
     Stream,
@@ -507,7 +509,7 @@ class _Configured:
         )
 
 
-class Galileo(_Configured, Blocking):
+class Galileo(_Configured, Closing, Blocking):
     """A Galileo client. Keys and URLs come from the arguments, else the environment
     (GALILEO_API_KEY, GALILEO_API_URL or GALILEO_CONSOLE_URL); one connection pool."""
 
@@ -516,15 +518,6 @@ class Galileo(_Configured, Blocking):
         # The generated client, with retries and the limiter, for calls the facade lacks.
         self.raw = self._raw_client(self.transport)
         self._http = self.raw.get_httpx_client()
-
-    def close(self) -> None:
-        self._http.close()
-
-    def __enter__(self) -> Galileo:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     projects = blocking(GalileoPlans.projects)
     log_streams = blocking(GalileoPlans.log_streams)
@@ -536,7 +529,7 @@ class Galileo(_Configured, Blocking):
     export_rows = streamed_rows(GalileoPlans.export_rows)
 
 
-class AsyncGalileo(_Configured, Awaiting):
+class AsyncGalileo(_Configured, AsyncClosing, Awaiting):
     """The Galileo client for asyncio: the same methods, awaitables and `async for`.
     `raw` is the generated client set up for its asyncio calls (`asyncio_detailed`)."""
 
@@ -544,15 +537,6 @@ class AsyncGalileo(_Configured, Awaiting):
         self.transport = AsyncRetryTransport(policy=self._policy, limiter=self._limiter)
         self.raw = self._raw_client(self.transport)
         self._http = self.raw.get_async_httpx_client()
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    async def __aenter__(self) -> AsyncGalileo:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()
 
     projects = awaiting(GalileoPlans.projects)
     log_streams = awaiting(GalileoPlans.log_streams)

@@ -63,7 +63,18 @@ from respan_client.models import (
 from respan_client.types import UNSET
 
 from ._http import json_object
-from .calls import Awaiting, Blocking, Call, Listing, apaged, awaiting, blocking, paged
+from .calls import (
+    AsyncClosing,
+    Awaiting,
+    Blocking,
+    Call,
+    Closing,
+    Listing,
+    apaged,
+    awaiting,
+    blocking,
+    paged,
+)
 from .catalog import RESPAN_EXPERIMENT, RESPAN_SPAN, RESPAN_TRACE, Kind
 from .config import USER_AGENT, Settings, respan_settings
 from .errors import ConfigError, FilterError, UnexpectedResponseError
@@ -715,7 +726,7 @@ class _Configured:
         return f"{type(self).__name__}(base_url={self.settings.base_url!r})"
 
 
-class Respan(_Configured):
+class Respan(_Configured, Closing):
     """A Respan client. Keys and URLs come from the arguments, else the environment
     (RESPAN_API_KEY, RESPAN_BASE_URL); one connection pool, retries, a shared rate limit."""
 
@@ -730,17 +741,8 @@ class Respan(_Configured):
         self.datasets = Datasets(self._http)
         self.logs = Logs(self._http)
 
-    def close(self) -> None:
-        self._http.close()
 
-    def __enter__(self) -> Respan:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-class AsyncRespan(_Configured):
+class AsyncRespan(_Configured, AsyncClosing):
     """The Respan client for asyncio: the same resources, awaitables and `async for`.
     `raw` is the generated client set up for its asyncio calls (`asyncio_detailed`)."""
 
@@ -753,12 +755,3 @@ class AsyncRespan(_Configured):
         self.experiments = AsyncExperiments(self._http)
         self.datasets = AsyncDatasets(self._http)
         self.logs = AsyncLogs(self._http)
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    async def __aenter__(self) -> AsyncRespan:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.aclose()

@@ -218,3 +218,16 @@ def test_the_stream_written_as_parquet(running: Running, tmp_path: Path) -> None
         row["metrics"].get("duration_ns") for row in expected
     ]
     assert [p.name for p in tmp_path.iterdir()] == ["spans.parquet"]
+
+
+def test_nothing_is_created_before_the_request_is_sent(running: Running, tmp_path: Path) -> None:
+    async def main() -> None:
+        async with AsyncGalileo(
+            running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID
+        ) as gl:
+            pending = gl.export_records("span", log_stream_id=STREAM, to=tmp_path / "s.jsonl")
+            assert list(tmp_path.iterdir()) == []  # planned, not yet sent: no file
+            await pending
+
+    asyncio.run(main())
+    assert [p.name for p in tmp_path.iterdir()] == ["s.jsonl"]

@@ -110,17 +110,21 @@ class FileSink:
                 raise TypeError(f"to= takes a path or a binary file, not {type(to).__name__}")
             self.target = self.part = None
             self.file = to
-        self.given = self.file
         self.restartable = self.part is not None  # a file object cannot be taken back
-        self._begin()
+        self.size = 0
+        self.counter = RowCounter(format)
+        self._reported = False
 
-    def _begin(self) -> None:
+    def open(self) -> None:
+        """Start an attempt: a fresh temporary file (for a path) and fresh counts. Nothing
+        is created before the request is about to be sent."""
         self.size = 0
         self.counter = RowCounter(self.format)
         if self.part is not None:
             self.file = self.part.open("wb")
-        if self.progress is not None:
-            self.progress.started(None, 0)
+        if self.progress is not None and not self._reported:
+            self.progress.started(None, 0)  # once: a retried attempt continues the same bar
+            self._reported = True
 
     def feed(self, chunk: bytes) -> None:
         assert self.file is not None
@@ -145,11 +149,8 @@ class FileSink:
         """After a failure: nothing under the target name, nothing left half-written."""
         if self.part is not None and self.file is not None:
             self.file.close()
+            self.file = None
             self.part.unlink(missing_ok=True)
-
-    def restart(self) -> None:
-        self.abort()
-        self._begin()
 
 
 class RowDecoder:
