@@ -62,6 +62,13 @@ WhereOption = Annotated[
     str | None,
     typer.Option("--where", "-w", help='A filter, e.g. "status = success and total_cost > 0.01".'),
 ]
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict/--no-strict",
+        help="Refuse filter fields the endpoint does not document (--no-strict sends them).",
+    ),
+]
 SortOption = Annotated[
     str | None, typer.Option("--sort", help="A field to sort by; prefix - for descending.")
 ]
@@ -164,7 +171,8 @@ def session(*, emulator: bool, quiet: bool, debug: bool) -> Iterator[Session]:
     except (TracebridgeError, OSError) as error:
         if debug:
             stderr.print_exception()
-        stderr.print(Text(f"error: {_first_line(error)}"), highlight=False)
+        line = _first_line(error).replace("strict=False", "--no-strict")  # the CLI's spelling
+        stderr.print(Text(f"error: {line}"), highlight=False)
         for note in getattr(error, "__notes__", ()):
             stderr.print(Text(f"hint: {note}"), highlight=False)
         raise typer.Exit(_exit_code(error)) from None

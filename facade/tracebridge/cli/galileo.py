@@ -23,6 +23,7 @@ from .common import (
     QuietOption,
     ResumeOption,
     SortOption,
+    StrictOption,
     WhereOption,
     columns_of,
     export_to_file,
@@ -78,6 +79,7 @@ def export_records(
     metrics_testing: MetricsTestingOption = None,
     root_type: RootTypeOption = "trace",
     where: WhereOption = None,
+    strict: StrictOption = True,
     sort: SortOption = None,
     format: Annotated[
         str | None,
@@ -99,7 +101,7 @@ def export_records(
         with s.galileo(project, base_url) as gl, Bar(f"{root_type}s", quiet=quiet) as bar:
             result = gl.export_records(
                 root_type, to=output, where=where, sort=sort, export_format=export_format,
-                column_ids=columns_of(columns), redact=redact, progress=bar,
+                column_ids=columns_of(columns), redact=redact, progress=bar, strict=strict,
                 **_run(experiment, log_stream, metrics_testing),
             )  # fmt: skip
         wrote(s, result, as_json=as_json)
@@ -113,6 +115,7 @@ def records(
     metrics_testing: MetricsTestingOption = None,
     root_type: RootTypeOption = "trace",
     where: WhereOption = None,
+    strict: StrictOption = True,
     sort: SortOption = None,
     limit: LimitOption = None,
     output: Annotated[
@@ -136,7 +139,7 @@ def records(
         s.galileo(project, base_url) as gl,
     ):
         pager = gl.records(
-            root_type, where=where, sort=sort, max_items=limit, page_size=page_size,
+            root_type, where=where, sort=sort, max_items=limit, page_size=page_size, strict=strict,
             **_run(experiment, log_stream, metrics_testing),
         )  # fmt: skip
         if output is None:

@@ -23,6 +23,7 @@ from .common import (
     RateLimitOption,
     ResumeOption,
     SortOption,
+    StrictOption,
     WhereOption,
     export_to_file,
     print_rows,
@@ -44,6 +45,7 @@ EXPERIMENT_COLUMNS = ("id", "name", "status", "created_at", "dataset_name", "pro
 @app.command()
 def experiments(
     where: WhereOption = None,
+    strict: StrictOption = True,
     sort: SortOption = None,
     limit: LimitOption = None,
     as_json: JsonOption = False,
@@ -58,7 +60,7 @@ def experiments(
         session(emulator=emulator, quiet=quiet, debug=debug) as s,
         s.respan(base_url, rate_limit) as rs,
     ):
-        rows = rs.experiments.list(where, sort=sort, max_items=limit).rows()
+        rows = rs.experiments.list(where, sort=sort, max_items=limit, strict=strict).rows()
         print_rows(rows, EXPERIMENT_COLUMNS, as_json=as_json, title="Respan experiments")
 
 
@@ -67,6 +69,7 @@ def traces(
     experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
     output: OutputOption,
     where: WhereOption = None,
+    strict: StrictOption = True,
     sort: SortOption = None,
     start: StartOption = None,
     end: EndOption = None,
@@ -90,7 +93,7 @@ def traces(
         s.respan(base_url, rate_limit) as rs,
     ):
         pager = rs.experiments.traces(
-            experiment_id, where, sort=sort, start_time=start, end_time=end,
+            experiment_id, where, sort=sort, start_time=start, end_time=end, strict=strict,
             page_size=page_size, max_items=limit, concurrency=concurrency,
         )  # fmt: skip
         export_to_file(
@@ -104,6 +107,7 @@ def spans(
     dataset_id: Annotated[str, typer.Argument(help="The dataset, e.g. dataset_67890.")],
     output: OutputOption,
     where: WhereOption = None,
+    strict: StrictOption = True,
     sort: SortOption = None,
     format: FormatOption = None,
     columns: ColumnsOption = None,
@@ -125,7 +129,7 @@ def spans(
         s.respan(base_url, rate_limit) as rs,
     ):
         pager = rs.datasets.spans(
-            dataset_id, where, sort=sort, page_size=page_size, max_items=limit,
+            dataset_id, where, sort=sort, page_size=page_size, max_items=limit, strict=strict,
             concurrency=concurrency,
         )  # fmt: skip
         export_to_file(
@@ -138,6 +142,7 @@ def spans(
 def emailed_export(
     experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
     where: WhereOption = None,
+    strict: StrictOption = True,
     start: StartOption = None,
     end: EndOption = None,
     base_url: BaseUrlOption = None,
@@ -151,5 +156,7 @@ def emailed_export(
         session(emulator=emulator, quiet=quiet, debug=debug) as s,
         s.respan(base_url, rate_limit) as rs,
     ):
-        message = rs.experiments.export(experiment_id, where, start_time=start, end_time=end)
+        message = rs.experiments.export(
+            experiment_id, where, start_time=start, end_time=end, strict=strict
+        )
         typer.echo(message)
