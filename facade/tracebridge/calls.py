@@ -27,9 +27,18 @@ import httpx
 from ._http import acheck_stream, asend, check_stream, failure, send
 from .errors import UnexpectedResponseError, excerpt
 from .export.flatten import RowSchema
-from .export.stream import CutShort, FileSink, RowDecoder, StreamResult
+from .export.stream import CutShort, EmptyExport, FileSink, RowDecoder, StreamResult
 from .pagination import AsyncPager, Pager, PageRequest, PageResult, Row, Style
-from .transport import JSON_EXTENSION, STREAM_EXTENSION, RetryPolicy
+from .transport import (
+    BUDGET_EXTENSION,
+    JSON_EXTENSION,
+    STREAM_EXTENSION,
+    RetryBudget,
+    RetryPolicy,
+)
+
+# A streamed body that failed part-way: fetched again while the request's budget lasts.
+BROKEN_BODY = (httpx.TransportError, httpx.DecodingError, CutShort, EmptyExport)
 
 M = TypeVar("M")
 P = ParamSpec("P")
@@ -45,13 +54,16 @@ class Call(Generic[M]):
 
 @dataclass(frozen=True)
 class Stream:
-    """A request whose answer body is copied to a file as it arrives."""
+    """A request whose answer body is copied to a file as it arrives. `expect` counts the
+    records the export should hold: asked only when a body comes back empty, so an empty
+    answer where the service has data is an error, not an empty file."""
 
     request: dict[str, Any]
     sink: FileSink
+    expect: Call[int] | None = None
 
-    def streaming(self) -> dict[str, Any]:
-        return {**self.request, "extensions": {STREAM_EXTENSION: True}}
+    def streaming(self, budget: RetryBudget) -> dict[str, Any]:
+        return {**self.request, "extensions": {STREAM_EXTENSION: True, BUDGET_EXTENSION: budget}}
 
 
 @dataclass(frozen=True)
@@ -175,6 +187,18 @@ def _read(call: Call[M], response: httpx.Response) -> M:
         response.stream = httpx.ByteStream(b"")
 
 
+def _check_empty(count: int) -> None:
+    if count > 0:
+        raise EmptyExport(count)
+
+
+def _typed(request: dict[str, Any], exc: BaseException) -> BaseException:
+    """A stream's last failure as the tracebridge error to raise."""
+    if isinstance(exc, httpx.RequestError):
+        return failure(request, exc)
+    return exc
+
+
 class Blocking:
     """What a blocking resource has: plans to call and an httpx.Client to send with."""
 
@@ -184,29 +208,29 @@ class Blocking:
 
     def _stream(self, stream: Stream) -> StreamResult:
         """Copy the body to the sink; a body cut short (a broken connection, or one that
-        ends mid-record) starts over while retries remain (the request only reads), else
-        raises with nothing left under the target name."""
-        attempt = 0
-        while True:
-            stream.sink.open()
-            try:
-                with self._http.stream(**stream.streaming()) as response:
-                    check_stream(response)
-                    for chunk in response.iter_bytes():
-                        stream.sink.feed(chunk)
-                return stream.sink.finish()
-            except (httpx.TransportError, CutShort) as exc:
-                stream.sink.abort()
-                if stream.sink.restartable and attempt < self._policy.max_retries:
-                    time.sleep(self._policy.backoff(attempt))
-                    attempt += 1
-                    continue
-                if isinstance(exc, CutShort):
-                    raise
-                raise failure(stream.request, exc) from None
-            except BaseException:
-                stream.sink.abort()
-                raise
+        ends mid-record) starts over while the request's retries remain (it only reads;
+        the transport's retries count against the same budget), else raises with nothing
+        left under the target name."""
+        budget, sink = RetryBudget(), stream.sink
+        try:
+            while True:
+                sink.open()
+                try:
+                    with self._http.stream(**stream.streaming(budget)) as response:
+                        check_stream(response)
+                        for chunk in response.iter_bytes():
+                            sink.feed(chunk)
+                    sink.complete()
+                    if not sink.size and stream.expect is not None:
+                        _check_empty(self._run(stream.expect))
+                    return sink.publish()
+                except BROKEN_BODY as exc:
+                    sink.abort()
+                    if not (sink.restartable and budget.spend(self._policy)):
+                        raise _typed(stream.request, exc) from None
+                    time.sleep(self._policy.backoff(budget.used - 1))
+        finally:
+            sink.close()
 
     def _stream_rows(self, stream: RowStream) -> Iterator[Row]:
         decoder = RowDecoder(stream.format)
@@ -216,7 +240,7 @@ class Blocking:
                 for chunk in response.iter_bytes():
                     yield from decoder.feed(chunk)
             yield from decoder.finish()
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
             raise failure(stream.request, exc) from None
 
     def _run(self, call: Call[M]) -> M:
@@ -240,27 +264,26 @@ class Awaiting:
     _policy: RetryPolicy = RetryPolicy()
 
     async def _stream(self, stream: Stream) -> StreamResult:
-        attempt = 0
-        while True:
-            stream.sink.open()
-            try:
-                async with self._http.stream(**stream.streaming()) as response:
-                    await acheck_stream(response)
-                    async for chunk in response.aiter_bytes():
-                        stream.sink.feed(chunk)
-                return stream.sink.finish()
-            except (httpx.TransportError, CutShort) as exc:
-                stream.sink.abort()
-                if stream.sink.restartable and attempt < self._policy.max_retries:
-                    await asyncio.sleep(self._policy.backoff(attempt))
-                    attempt += 1
-                    continue
-                if isinstance(exc, CutShort):
-                    raise
-                raise failure(stream.request, exc) from None
-            except BaseException:
-                stream.sink.abort()
-                raise
+        budget, sink = RetryBudget(), stream.sink
+        try:
+            while True:
+                sink.open()
+                try:
+                    async with self._http.stream(**stream.streaming(budget)) as response:
+                        await acheck_stream(response)
+                        async for chunk in response.aiter_bytes():
+                            sink.feed(chunk)
+                    sink.complete()
+                    if not sink.size and stream.expect is not None:
+                        _check_empty(await self._run(stream.expect))
+                    return sink.publish()
+                except BROKEN_BODY as exc:
+                    sink.abort()
+                    if not (sink.restartable and budget.spend(self._policy)):
+                        raise _typed(stream.request, exc) from None
+                    await asyncio.sleep(self._policy.backoff(budget.used - 1))
+        finally:
+            sink.close()
 
     async def _stream_rows(self, stream: RowStream) -> AsyncIterator[Row]:
         decoder = RowDecoder(stream.format)
@@ -272,7 +295,7 @@ class Awaiting:
                         yield row
             for row in decoder.finish():
                 yield row
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
             raise failure(stream.request, exc) from None
 
     async def _run(self, call: Call[M]) -> M:

@@ -5,6 +5,7 @@ class per meaning of the services' answers.
     ├── ConfigError                   no key, a malformed base URL...: before any request
     ├── FilterError                   a filter a dialect cannot express, an unknown field...
     ├── MissingDependencyError        an optional extra is not installed
+    ├── ExportWriteError              an export's file could not be written (disk full...)
     ├── APIError                      the service answered with an error status
     │   ├── BadRequestError           400
     │   ├── AuthenticationError       401
@@ -58,6 +59,11 @@ class FilterError(TracebridgeError, ValueError):
 
 class MissingDependencyError(TracebridgeError, ImportError):
     """An optional dependency is not installed; the message names the extra that provides it."""
+
+
+class ExportWriteError(TracebridgeError, OSError):
+    """An export's file could not be written (a full disk, a value the format cannot hold).
+    The target is as it was; work files kept for a resume are named in a note."""
 
 
 class UnexpectedResponseError(TracebridgeError):

@@ -48,7 +48,7 @@ from galileo_client.models import (
     TraceRecord,
 )
 
-from ._http import json_object
+from ._http import json_object, row_list
 from .calls import (
     AsyncClosing,
     Awaiting,
@@ -180,9 +180,8 @@ def _rows(parse: Callable[[dict[str, Any]], M]) -> Callable[[httpx.Response], li
 
 def _read_records(response: httpx.Response) -> PageResult:
     page = json_object(response, "records")
-    if not isinstance(page["records"], list):
-        raise UnexpectedResponseError("records is not a list", status=200, excerpt=str(page)[:200])
-    return PageResult(page["records"], page.get("next_starting_token") is not None)
+    rows = row_list(page, "records", response)
+    return PageResult(rows, page.get("next_starting_token") is not None)
 
 
 def _read_count(response: httpx.Response) -> int:
@@ -363,20 +362,28 @@ class GalileoPlans:
         columns: Mapping[str, str] | None = None,
         strict: bool = True,
         progress: StreamProgress | None = None,
+        overwrite: bool = False,
     ) -> Stream:
-        """The service's own export, streamed to `to` (a path, or a binary file) as it
-        arrives: never the whole body in memory, and under a path's name only when whole.
+        """The service's own export, streamed to `to` (a path, `-`, or a binary file) as
+        it arrives: never the whole body in memory, and under a path's name only when whole.
 
         `where` becomes the flat `filters` list (ANDed: no OR here); `column_ids` choose
         and order the CSV columns. A body cut short is fetched again while retries remain
-        (it only reads), else it raises and leaves no file.
+        (it only reads), else it raises and leaves no file. A file already at `to` is
+        replaced only with `overwrite=True`. An empty body is checked against the count.
         """
         run = run_ids(log_stream_id, experiment_id, metrics_testing_id)
         request = _export_request(
             self, root_type, run, where, sort, export_format, column_ids, redact,
             computed_metrics_only, project_id, columns, strict,
         )  # fmt: skip
-        return Stream(request, FileSink(to, export_format, progress))
+        expect = None
+        if not isinstance(where, list) and not computed_metrics_only:
+            body = self._run_body(
+                log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
+            )
+            expect = self._count(_root_type(root_type), self._project(project_id), body)
+        return Stream(request, FileSink(to, export_format, progress, overwrite=overwrite), expect)
 
     def export_rows(
         self,

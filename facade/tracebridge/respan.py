@@ -62,7 +62,7 @@ from respan_client.models import (
 )
 from respan_client.types import UNSET
 
-from ._http import json_object
+from ._http import json_object, row_list
 from .calls import (
     AsyncClosing,
     Awaiting,
@@ -154,12 +154,13 @@ def _message(module: ModuleType, *args: Any, **kwargs: Any) -> Call[str]:
 def _read_page(count_is_total: bool) -> Callable[[httpx.Response], PageResult]:
     def read(response: httpx.Response) -> PageResult:
         page = json_object(response)
-        if not isinstance(page.get("results"), list):
-            raise UnexpectedResponseError(
-                "the answer has no results list", status=200, excerpt=str(page)[:200]
-            )
+        rows = row_list(page, "results", response)
         total = page.get("count") if count_is_total else None
-        return PageResult(page["results"], page.get("next") is not None, total)
+        if total is not None and (isinstance(total, bool) or not isinstance(total, int)):
+            raise UnexpectedResponseError(
+                "the answer's count is not a whole number", status=200, excerpt=str(total)[:80]
+            )
+        return PageResult(rows, page.get("next") is not None, total)
 
     return read
 

@@ -12,6 +12,11 @@ may have reached the service: reads, searches, counts, list-by-POST, Galileo's e
 stream. A Respan export trigger (which e-mails someone) is retried only when the service
 certainly did not act on it: the connection never opened, or a 429.
 
+One budget per request: a caller that repeats a request itself (a Galileo export body cut
+short after its headers) passes a `RetryBudget` in the request's extensions, and the
+transport's retries and the caller's draw on it together, so `max_retries=3` means at most
+four attempts in all.
+
 Rate limiting: a token bucket shared by every request of a client (threads and tasks),
 sized so that no window of `per` seconds ever holds more than `limit` requests.
 """
@@ -50,6 +55,23 @@ READ_ONLY_POST_SUFFIXES = (
 STREAM_EXTENSION = "tracebridge.stream"  # set on a request whose body is read as a stream
 SAFE_EXTENSION = "tracebridge.safe_to_retry"  # True/False overrides the classification
 JSON_EXTENSION = "tracebridge.json"  # the parsed body of a JSON answer the transport checked
+BUDGET_EXTENSION = "tracebridge.budget"  # a RetryBudget shared with the caller's own retries
+
+
+class RetryBudget:
+    """The retries one logical request has made, whoever made them."""
+
+    __slots__ = ("used",)
+
+    def __init__(self) -> None:
+        self.used = 0
+
+    def spend(self, policy: RetryPolicy) -> bool:
+        """Take one retry if any is left."""
+        if self.used >= policy.max_retries:
+            return False
+        self.used += 1
+        return True
 
 
 def parsed_json(response: httpx.Response) -> Any:
@@ -169,7 +191,8 @@ def _retryable_status(request: httpx.Request, status: int) -> bool:
 def _retryable_error(request: httpx.Request, error: Exception) -> bool:
     if isinstance(error, NOT_SENT):
         return True
-    return isinstance(error, httpx.TransportError) and safe_to_retry(request)
+    broken = isinstance(error, (httpx.TransportError, httpx.DecodingError))
+    return broken and safe_to_retry(request)
 
 
 def _describe(request: httpx.Request) -> str:
@@ -253,8 +276,9 @@ class RetryTransport(httpx.BaseTransport):
         self.retries = 0  # retries made, for progress reports and benchmarks
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        attempt = 0
+        budget = request.extensions.get(BUDGET_EXTENSION) or RetryBudget()
         while True:
+            attempt = budget.used
             if self.limiter is not None and self.limited(request):
                 self.limiter.acquire(self.sleep)
             try:
@@ -276,7 +300,7 @@ class RetryTransport(httpx.BaseTransport):
                 if wait is None:
                     return response
                 response.close()
-            attempt += 1
+            budget.used += 1
             self.retries += 1
             self.sleep(wait)
 
@@ -302,8 +326,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self.retries = 0
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        attempt = 0
+        budget = request.extensions.get(BUDGET_EXTENSION) or RetryBudget()
         while True:
+            attempt = budget.used
             if self.limiter is not None and self.limited(request):
                 await self.limiter.acquire_async()
             try:
@@ -325,7 +350,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 if wait is None:
                     return response
                 await response.aclose()
-            attempt += 1
+            budget.used += 1
             self.retries += 1
             await asyncio.sleep(wait)
 

@@ -147,7 +147,7 @@ def mocked(handler: Callable[[httpx.Request], httpx.Response], client: Any) -> A
 def test_json_of_the_wrong_shape_is_an_unexpected_response() -> None:
     answer = httpx.Response(200, json={"items": [1, 2]})
     with mocked(lambda request: answer, Respan("fake_key", rate_limit=None)) as rs:
-        with pytest.raises(UnexpectedResponseError, match="no results list"):
+        with pytest.raises(UnexpectedResponseError, match="results is not a list of objects"):
             list(rs.experiments.traces(EXP))
         with pytest.raises(UnexpectedResponseError, match="documented form"):
             rs.experiments.count()

@@ -1,6 +1,7 @@
 """Flat rows to Arrow: one type per column from the kinds of value it held.
 
-    int -> int64; int and float -> float64; bool -> bool; a documented date-time field whose
+    int -> int64; int and float -> float64; any integer past int64 -> string of its digits;
+    bool -> bool; a documented date-time field whose
     values all read as ISO 8601 -> timestamp[us, UTC]; text -> string; anything mixed,
     lists and other JSON -> string holding JSON text; a column that was always null ->
     string (all null).
@@ -14,7 +15,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .._optional import require
-from .flatten import BOOL, DATETIME, FLOAT, INT, NULL, STR, Columns, as_text, parse_datetime
+from .flatten import (
+    BIGINT,
+    BOOL,
+    DATETIME,
+    FLOAT,
+    INT,
+    NULL,
+    STR,
+    Columns,
+    as_text,
+    parse_datetime,
+)
 
 BATCH_ROWS = 10_000
 
@@ -26,6 +38,8 @@ def pyarrow(extra: str = "parquet") -> Any:
 def _type_and_cell(pa: Any, kinds: set[str]) -> tuple[Any, Any]:
     """The Arrow type for a column and the function that turns one value into its cell."""
     present = kinds - {NULL}
+    if BIGINT in present and present <= {INT, BIGINT, FLOAT}:
+        return pa.string(), _text
     if present == {BOOL}:
         return pa.bool_(), _same
     if present == {INT}:

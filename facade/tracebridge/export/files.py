@@ -7,6 +7,7 @@ system (a rename is atomic there) and a resumed run finds them:
     out/.traces.parquet.ids            their ids, for dropping repeats after a resume
     out/.traces.parquet.checkpoint     what was asked and how far the walk got
     out/.traces.parquet.part           the final file while it is written
+    out/.traces.parquet.lock           held while an export of the target runs
 
 The target name only ever holds a complete file: the last step is a rename.
 """
@@ -49,19 +50,6 @@ def format_for(path: Path, format: str | None) -> str:
         ) from None
 
 
-def writable_target(path: str | os.PathLike[str]) -> Path:
-    """The target path, checked before anything is fetched: a file in a writable folder."""
-    target = Path(path).expanduser()
-    if target.is_dir():
-        raise ConfigError(f"{str(target)!r} is a folder; give a file name")
-    folder = target.parent
-    if not folder.is_dir():
-        raise ConfigError(f"the folder {str(folder)!r} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise ConfigError(f"cannot write in the folder {str(folder)!r} (permission denied)")
-    return target
-
-
 @dataclass(frozen=True)
 class WorkFiles:
     target: Path
@@ -84,6 +72,14 @@ class WorkFiles:
     @property
     def part(self) -> Path:
         return self._beside("part")
+
+    @property
+    def lock(self) -> Path:
+        return self._beside("lock")
+
+    def leftovers(self) -> list[Path]:
+        """The work files an earlier run left (the lock aside)."""
+        return [p for p in (self.part, self.rows, self.ids, self.checkpoint) if p.exists()]
 
     def load_checkpoint(self) -> dict[str, Any] | None:
         try:

@@ -23,19 +23,49 @@ Row = dict[str, Any]
 
 # The kinds of value a column was seen to hold, for choosing its Arrow/Parquet type.
 NULL, BOOL, INT, FLOAT, STR, JSON = "null", "bool", "int", "float", "str", "json"
+BIGINT = "bigint"  # an integer past int64: kept as its decimal text where types are fixed
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 DATETIME = "datetime"  # a string in a documented date-time field that reads as ISO 8601
 
 
-def flatten(row: Mapping[str, Any], prefix: str = "") -> Row:
-    """The row with every nested object spread into dotted keys."""
+def flatten(row: Mapping[str, Any]) -> Row:
+    """The row with every nested object spread into dotted keys.
+
+    A key that holds a dot itself (`{"a.b": 1}`) gives the same name as a nested one
+    (`{"a": {"b": 2}}`). When both are in one row, the nested value keeps `a.b` and the
+    other's dots are escaped with a backslash (`a\\.b`), so neither is lost."""
     flat: Row = {}
+    literal: dict[str, str] = {}  # name -> escaped name, for names made from dotted keys
+    _spread(row, "", "", False, flat, literal)
+    return flat
+
+
+def _spread(
+    row: Mapping[str, Any],
+    prefix: str,
+    escaped: str,
+    dotted: bool,
+    flat: Row,
+    literal: dict[str, str],
+) -> None:
     for key, value in row.items():
         name = prefix + key
+        here = dotted or "." in key
+        own = escaped + key.replace(".", "\\.") if here else name
         if isinstance(value, dict):
-            flat.update(flatten(value, name + "."))
+            _spread(value, name + ".", own + ".", here, flat, literal)
+            continue
+        if name not in flat:
+            flat[name] = value
+            if here:
+                literal[name] = own
+        elif here:
+            flat[own] = value  # a dotted key meets a nested one: the nested keeps the name
+        elif name in literal:
+            flat[literal.pop(name)] = flat[name]
+            flat[name] = value
         else:
             flat[name] = value
-    return flat
 
 
 def kind_of(value: Any) -> str:
@@ -44,7 +74,7 @@ def kind_of(value: Any) -> str:
     if isinstance(value, bool):
         return BOOL
     if isinstance(value, int):
-        return INT
+        return INT if INT64_MIN <= value <= INT64_MAX else BIGINT
     if isinstance(value, float):
         return FLOAT
     if isinstance(value, str):

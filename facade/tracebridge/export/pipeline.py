@@ -9,11 +9,18 @@ written out when the walk ends. Either way the file appears under the target nam
 when whole. A run that stops (an error, Ctrl-C, a killed process) keeps its work files;
 the same export with `resume=True` continues after the last checkpoint and the file holds
 every row once, as an uninterrupted run would have written it.
+
+Where the file goes (a regular file renamed into place, or `-`, a device or a pipe written
+into), the lock that keeps two exports of one target apart, and what is done with work
+files an earlier run left: see `output`. Values JSON cannot hold (NaN, Infinity) become
+null and lone UTF-16 surrogates become U+FFFD, in every format; `ExportResult.replaced`
+counts them and a warning is logged.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -22,10 +29,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .._optional import require
-from ..errors import ConfigError
-from .files import WorkFiles, format_for, truncate, writable_target
+from ..errors import ConfigError, ExportWriteError, TracebridgeError
+from .files import WorkFiles, format_for, truncate
 from .flatten import Columns, RowSchema, flatten, select
-from .writers import NEEDS, WRITERS, jsonl_line
+from .output import Output
+from .values import XLSX_MAX_TEXT, encoded_lines, too_long_for_xlsx
+from .writers import NEEDS, WRITERS
+
+log = logging.getLogger("tracebridge.export")
 
 CHECKPOINT_VERSION = 1
 
@@ -48,6 +59,7 @@ class ExportResult:
     pages: int
     resumed: bool = False
     columns: list[str] = field(default_factory=list)
+    replaced: int = 0  # values JSON cannot hold, or lone surrogates, written as null / U+FFFD
 
 
 @dataclass
@@ -60,17 +72,19 @@ class ExportOptions:
     flatten: bool = True
     resume: bool = False
     progress: Progress | None = None
+    overwrite: bool = False
 
 
 class Export:
     """The bookkeeping of one export; the sync and async loops feed it pages."""
 
     def __init__(self, pager: Any, options: ExportOptions, schema: RowSchema | None = None):
-        self.target = writable_target(options.path)
+        self.output = Output(options.path, overwrite=options.overwrite, resume=options.resume)
+        self.target = self.output.path
         self.format = format_for(self.target, options.format)
         if self.format in NEEDS:
             require(*NEEDS[self.format])  # a missing extra fails before any request
-        self.files = WorkFiles(self.target)
+        self.files: WorkFiles = WorkFiles(self.target)  # the real ones are set by start()
         self.options = options
         listing = pager.source
         self.schema: RowSchema = schema or (listing.schema if listing is not None else RowSchema())
@@ -91,6 +105,7 @@ class Export:
             "pages": 0,
             "rows_bytes": 0,
             "ids_bytes": 0,
+            "replaced": 0,
             "complete": False,
         }
         self.resumed = False
@@ -113,18 +128,48 @@ class Export:
     # -- starting ------------------------------------------------------------------------------
 
     def start(self) -> tuple[Any, list[Any]]:
-        """The pager to walk (resumed where the checkpoint says) and the recent ids."""
-        saved = self.files.load_checkpoint() if self.options.resume else None
-        if saved is None:
-            self.files.remove()
-            self._open("wb")
-            return self.pager, []
-        self._adopt(saved)
-        self._open("r+b")
-        if self.state["complete"]:
-            return None, []
+        """Lock the target; the pager to walk (resumed where the checkpoint says, None when
+        the checkpoint's export had finished) and the recent ids."""
+        self.output.lock()
+        try:
+            self.files = self.output.work
+            saved = self._saved()
+            if saved is None:
+                self.files.remove()
+                self._open("wb")
+                return self.pager, []
+            self._adopt(saved)
+            if self.state["complete"]:
+                return None, []
+            self._open("r+b")
+        except BaseException:
+            self.output.release()
+            raise
         walk = self.pager._resumed(self.state["position"], self.state["rows"])
         return walk, self._recent_ids()
+
+    def _saved(self) -> dict[str, Any] | None:
+        """The checkpoint to continue from, or None to start afresh; what an earlier run
+        left is kept unless resuming or overwriting says what to do with it."""
+        saved = self.files.load_checkpoint()
+        left = self.files.leftovers()
+        if self.options.resume:
+            if saved is None and self.target.exists() and not self.options.overwrite:
+                raise ConfigError(
+                    f"there is no interrupted export of {str(self.target)!r} to resume, and "
+                    "the file is already there; pass overwrite=True (--force) to write it again"
+                )
+            return saved
+        finished = saved is not None and saved.get("complete") and self.target.exists()
+        empty = saved is None and all(p.stat().st_size == 0 for p in left)
+        if left and not (finished or empty or self.options.overwrite):
+            rows = f"{saved.get('rows', 0):,} rows" if saved else "rows"
+            raise ConfigError(
+                f"an interrupted export of {str(self.target)!r} left {rows} beside it "
+                f"({', '.join(p.name for p in left)}); pass resume=True (--resume) to "
+                "continue it, or overwrite=True (--force) to discard it and start over"
+            )
+        return None
 
     def _adopt(self, saved: dict[str, Any]) -> None:
         """Continue from a checkpoint, if it is for this very export."""
@@ -139,9 +184,18 @@ class Export:
             self.pager.source.refreeze(saved.get("window", {}))
         self.state.update(saved)
         self.seen = Columns.from_json(self.schema.datetimes, saved.get("seen", {}))
+        self.resumed = True
+        published = self.format == "jsonl" and not self.files.rows.exists()
+        if self.state["complete"] and published and self.target.exists():
+            return  # killed after its final rename: the file is whole
+        missing = [p.name for p in (self.files.rows, self.files.ids) if not p.exists()]
+        if missing:
+            raise ConfigError(
+                f"the interrupted export of {str(self.target)!r} cannot be resumed: its work "
+                f"files {', '.join(missing)} are gone; pass overwrite=True (--force) to start over"
+            )
         truncate(self.files.rows, self.state["rows_bytes"])
         truncate(self.files.ids, self.state["ids_bytes"])
-        self.resumed = True
 
     def _open(self, mode: str) -> None:
         for path in (self.files.rows, self.files.ids):
@@ -165,7 +219,7 @@ class Export:
     def add(self, position: int, rows: list[dict[str, Any]]) -> None:
         """Append a page's rows and move the checkpoint past it."""
         key = self.pager._key
-        lines = []
+        flats = []
         for row in rows:
             flat = flatten(row) if self.options.flatten else row
             if self.format == "jsonl":
@@ -173,8 +227,22 @@ class Export:
                     flat = {name: flat.get(name) for name in select(list(flat), self.wanted)}
             else:
                 self.seen.see(flat)
-            lines.append(jsonl_line(flat))
-        self._rows_file.write("".join(lines).encode("utf-8"))
+                if self.format == "xlsx" and (column := too_long_for_xlsx(flat)) is not None:
+                    raise ExportWriteError(
+                        f"could not write {self.output.given!r}: a value of column {column!r} "
+                        f"is longer than the {XLSX_MAX_TEXT:,} characters an XLSX cell holds; "
+                        "export to CSV, JSONL or Parquet, or leave the column out (columns=)"
+                    )
+            flats.append(flat)
+        data, replaced = encoded_lines(flats)
+        if replaced:
+            log.warning(
+                "%d values JSON cannot hold (NaN, Infinity, lone surrogates) written as "
+                "null or U+FFFD in %s",
+                replaced,
+                self.output.given,
+            )
+        self._rows_file.write(data)
         self._ids_file.write("".join(json.dumps(key(row)) + "\n" for row in rows).encode("utf-8"))
         self._rows_file.flush()
         self._ids_file.flush()
@@ -184,6 +252,7 @@ class Export:
             pages=self.state["pages"] + 1,
             rows_bytes=self._rows_file.tell(),
             ids_bytes=self._ids_file.tell(),
+            replaced=self.state["replaced"] + replaced,
             seen=self.seen.to_json(),
         )
         self.files.save_checkpoint(self.state)
@@ -195,17 +264,19 @@ class Export:
     def stopped(self, error: BaseException) -> None:
         """After a failure: close the work files, keep them for a resume, and say so."""
         self._close()
-        if not self.state["pages"]:  # nothing fetched: nothing worth resuming
-            self.files.remove()
+        if not self.state["pages"] or self.output.special or isinstance(error, ExportWriteError):
+            self.files.remove()  # nothing worth resuming, or a resume could not go further
         elif self.state["rows"]:
             error.add_note(
                 f"{self.state['rows']} rows fetched so far are kept beside {str(self.target)!r};"
                 " run the same export with resume=True (--resume) to continue"
             )
+        self.output.release()
 
     def abandon(self) -> None:
         self._close()
         self.files.remove()
+        self.output.release()
 
     def _close(self) -> None:
         for file in (self._rows_file, self._ids_file):
@@ -213,22 +284,36 @@ class Export:
                 file.close()
 
     def finish(self) -> ExportResult:
-        """Write the final file from the rows kept, rename it into place, clean up."""
+        """Write the final file from the rows kept, put it in place, clean up. Until the
+        last step the target is as it was; a failure keeps the rows for a resume."""
         self._close()
         self.state["complete"] = True
-        self.files.save_checkpoint(self.state)
         columns: list[str] = []
-        if self.format == "jsonl":
-            os.replace(self.files.rows, self.target)
-        else:
-            columns = select(self.seen.ordered(self.schema), self.wanted)
-            try:
+        try:
+            self.files.save_checkpoint(self.state)
+            if self.format == "jsonl":
+                if self.files.rows.exists():  # else: published already by a killed run
+                    self.output.publish(self.files.rows)
+            else:
+                columns = select(self.seen.ordered(self.schema), self.wanted)
                 WRITERS[self.format](self.files.part, self._kept_rows(), columns, self.seen)
-                os.replace(self.files.part, self.target)
-            except BaseException:
-                self.files.part.unlink(missing_ok=True)
+                self.output.publish(self.files.part)
+        except BaseException as exc:
+            self.files.part.unlink(missing_ok=True)
+            if self.output.special:
+                self.files.remove()
+            self.output.release()
+            if isinstance(exc, TracebridgeError) or not isinstance(exc, Exception):
                 raise
+            error = self.output.write_error(exc)
+            if not self.output.special:
+                error.add_note(
+                    f"the {self.state['rows']} rows are kept beside {str(self.target)!r}; "
+                    "run the same export with resume=True (--resume) to write the file again"
+                )
+            raise error from None
         self.files.remove()
+        self.output.release()
         return ExportResult(
             self.target,
             self.format,
@@ -236,6 +321,7 @@ class Export:
             self.state["pages"],
             self.resumed,
             columns,
+            self.state["replaced"],
         )
 
     def _kept_rows(self) -> Iterator[dict[str, Any]]:
@@ -311,10 +397,11 @@ def write_rows(
     columns: Sequence[str] | None = None,
     flatten: bool = True,
     schema: RowSchema | None = None,
+    overwrite: bool = False,
 ) -> ExportResult:
     """Write any iterable of rows (say `Galileo.export_rows(...)`) to a file, as a pager's
     export would: flattened, typed, with flat memory, under its name only when whole."""
-    options = ExportOptions(path, format, columns, flatten)
+    options = ExportOptions(path, format, columns, flatten, overwrite=overwrite)
     job = Export(_Rows(rows), options, schema)
     walk, _ = job.start()
     try:

@@ -3,8 +3,9 @@
 Galileo's export_records answers with the whole file (JSON lines or CSV), up to a gigabyte,
 so nothing here holds more than one chunk: `FileSink` writes each chunk as it comes (to a
 temporary name beside the target, renamed when the body ended whole) and counts bytes and
-rows; `RowDecoder` turns chunks into rows, dicts from JSON lines or from CSV with its
-header. A body that stops mid-line is an error, never a shorter file.
+rows, and refuses a body that is not an export (JSON lines must start with an object);
+`RowDecoder` turns chunks into rows, dicts from JSON lines or from CSV with its header. A
+body that stops mid-line is an error, never a shorter file.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from ..errors import UnexpectedResponseError
-from .files import WorkFiles, writable_target
+from ..errors import ConfigError, UnexpectedResponseError, excerpt
+from .output import Output
 
 Row = dict[str, Any]
 
@@ -91,36 +92,55 @@ class RowCounter:
 
 
 class FileSink:
-    """Chunks to a path (a temporary name, renamed when whole) or to an open binary file."""
+    """Chunks to a path (a temporary name, renamed when whole: see `output`) or to an open
+    binary file. `open()` starts each attempt, `complete()` checks the body ended whole,
+    `publish()` puts it in place; `close()` releases the target whatever happened."""
 
     def __init__(
         self,
         to: str | os.PathLike[str] | IO[bytes],
         format: str,
         progress: StreamProgress | None = None,
+        *,
+        overwrite: bool = False,
     ):
         self.format = format
         self.progress = progress
+        self.output: Output | None = None
+        self.part: Path | None = None
+        self.file: IO[bytes] | None = None
         if isinstance(to, (str, os.PathLike)):
-            self.target: Path | None = writable_target(to)
-            self.part: Path | None = WorkFiles(self.target).part
-            self.file: IO[bytes] | None = None
+            self.output = Output(to, overwrite=overwrite)
+            self.target: Path | None = self.output.path
         else:
-            if not hasattr(to, "write"):
-                raise TypeError(f"to= takes a path or a binary file, not {type(to).__name__}")
-            self.target = self.part = None
+            if isinstance(to, io.TextIOBase) or not hasattr(to, "write"):
+                raise ConfigError(
+                    "to= takes a path or a file opened for binary writing (open(path, 'wb')), "
+                    f"not {type(to).__name__}"
+                )
+            if "b" not in getattr(to, "mode", "b"):
+                raise ConfigError(f"to= must be opened in binary mode ('wb'), not {to.mode!r}")
+            self.target = None
             self.file = to
-        self.restartable = self.part is not None  # a file object cannot be taken back
+        self.restartable = self.output is not None  # a file object cannot be taken back
         self.size = 0
         self.counter = RowCounter(format)
+        self.first = FirstRecord(format)
         self._reported = False
+        self._locked = False
 
     def open(self) -> None:
         """Start an attempt: a fresh temporary file (for a path) and fresh counts. Nothing
         is created before the request is about to be sent."""
         self.size = 0
         self.counter = RowCounter(self.format)
-        if self.part is not None:
+        self.first = FirstRecord(self.format)
+        if self.output is not None:
+            if not self._locked:
+                self.output.lock()
+                self._locked = True
+                self.part = self.output.work.part
+            assert self.part is not None
             self.file = self.part.open("wb")
         if self.progress is not None and not self._reported:
             self.progress.started(None, 0)  # once: a retried attempt continues the same bar
@@ -128,6 +148,7 @@ class FileSink:
 
     def feed(self, chunk: bytes) -> None:
         assert self.file is not None
+        self.first.feed(chunk)
         self.file.write(chunk)
         self.size += len(chunk)
         rows = self.counter.feed(chunk)
@@ -136,21 +157,84 @@ class FileSink:
             if rows:
                 self.progress.advanced(rows)
 
-    def finish(self) -> StreamResult:
+    def complete(self) -> None:
+        """The body ended: raise CutShort unless it ended on a record's end."""
         self.counter.check_whole(self.size)
-        if self.part is not None and self.target is not None and self.file is not None:
+        self.first.check(self.size)
+        if self.part is not None and self.file is not None:
             self.file.close()
-            os.replace(self.part, self.target)
+            self.file = None
+
+    def publish(self) -> StreamResult:
+        if self.output is not None and self.part is not None:
+            self.output.publish(self.part)
         elif self.file is not None:
             self.file.flush()
         return StreamResult(self.target, self.format, self.size, self.counter.rows)
 
     def abort(self) -> None:
-        """After a failure: nothing under the target name, nothing left half-written."""
-        if self.part is not None and self.file is not None:
-            self.file.close()
-            self.file = None
+        """After a failed attempt: nothing under the target name, nothing half-written."""
+        if self.part is not None:
+            if self.file is not None:
+                self.file.close()
+                self.file = None
             self.part.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """After the last attempt, whatever its end: the target is released."""
+        self.abort()
+        if self.output is not None and self._locked:
+            self.output.release()
+            self._locked = False
+
+
+class FirstRecord:
+    """Checks that a JSON-lines body starts with a JSON object: a login page or another
+    answer that is not an export is refused rather than saved."""
+
+    LIMIT = 1 << 20  # a first line longer than this is not checked further
+
+    def __init__(self, format: str):
+        self.active = format != "csv"
+        self.head = b""
+
+    def feed(self, chunk: bytes) -> None:
+        if not self.active:
+            return
+        self.head += chunk
+        end = self.head.find(b"\n")
+        if end >= 0:
+            self._verify(self.head[:end])
+        elif len(self.head) > self.LIMIT:
+            self.active = False
+
+    def _verify(self, line: bytes) -> None:
+        self.active = False
+        try:
+            record = json.loads(line)
+        except ValueError:
+            record = None
+        if not isinstance(record, dict):
+            raise UnexpectedResponseError(
+                "the answer is not an export of JSON lines",
+                status=200,
+                excerpt=excerpt(line[:400].decode("utf-8", "replace")),
+            )
+
+    def check(self, size: int) -> None:
+        if self.active and size:
+            self._verify(self.head)
+
+
+class EmptyExport(UnexpectedResponseError):
+    """The export's body was empty although the service counts records for it."""
+
+    def __init__(self, count: int):
+        super().__init__(
+            f"the export was empty, but the service counts {count:,} records for it",
+            status=200,
+            excerpt="",
+        )
 
 
 class RowDecoder:

@@ -1,16 +1,18 @@
 """The file formats: each writes an iterator of flat rows to a path with flat memory.
 
-CSV: a header line, then one line per row (text cells: empty for null, true/false, JSON for
-lists). JSONL: one JSON object per line, as the rows are. Parquet: record batches of
-10,000 rows through pyarrow's ParquetWriter, typed as `arrow` describes. XLSX: xlsxwriter
-in constant-memory mode, typed cells, date-times as UTC Excel dates, a new sheet every
-1,048,575 rows (the format's limit less the header); text is never read as a formula.
+- CSV: a header line, then one line per row (text cells: empty for null, true/false, JSON
+  for lists).
+- JSONL: one strict JSON object per line, as the rows are (see `values`).
+- Parquet: record batches of 10,000 rows through pyarrow's ParquetWriter, typed as `arrow`
+  describes; integers past int64 are decimal text (a string column), never an overflow.
+- XLSX: xlsxwriter in constant-memory mode, typed cells, date-times as UTC Excel dates, a
+  new sheet every 1,048,575 rows (the format's limit less the header); text is never read
+  as a formula; numbers past Excel's 15 digits are text.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 import math
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -19,6 +21,7 @@ from typing import Any
 from .._optional import require
 from .arrow import ArrowLayout
 from .flatten import DATETIME, Columns, as_text, parse_datetime
+from .values import encoded_lines
 
 Rows = Iterable[Mapping[str, Any]]
 XLSX_ROWS_PER_SHEET = 1_048_575
@@ -33,14 +36,10 @@ def write_csv(path: Path, rows: Rows, columns: list[str], seen: Columns) -> None
             out.writerow([as_text(row.get(name)) for name in columns])
 
 
-def jsonl_line(row: Mapping[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
 def write_jsonl(path: Path, rows: Rows, columns: list[str], seen: Columns) -> None:
-    with path.open("w", encoding="utf-8") as file:
+    with path.open("wb") as file:
         for row in rows:
-            file.write(jsonl_line({name: row.get(name) for name in columns}))
+            file.write(encoded_lines([{name: row.get(name) for name in columns}])[0])
 
 
 def write_parquet(path: Path, rows: Rows, columns: list[str], seen: Columns) -> None:
@@ -94,12 +93,19 @@ def _write_cell(sheet: Any, line: int, index: int, value: Any, dated: bool, when
         return
     if isinstance(value, bool):
         sheet.write_boolean(line, index, value)
-    elif isinstance(value, (int, float)) and math.isfinite(value) and abs(value) < 1e15:
+    elif _excel_number(value):
         sheet.write_number(line, index, value)
     elif dated and isinstance(value, str) and (moment := parse_datetime(value)) is not None:
         sheet.write_datetime(line, index, moment.replace(tzinfo=None), when)
     else:
         sheet.write_string(line, index, as_text(value))
+
+
+def _excel_number(value: Any) -> bool:
+    """Whether Excel holds the number exactly (15 digits); else it is written as text."""
+    if isinstance(value, int):
+        return abs(value) < 10**15
+    return isinstance(value, float) and math.isfinite(value) and abs(value) < 1e15
 
 
 WRITERS: dict[str, Writer] = {
