@@ -16,6 +16,7 @@ class per meaning of the services' answers.
     │   ├── RateLimitError            429 (`retry_after` in seconds, when the service said)
     │   └── ServerError               5xx
     ├── UnexpectedResponseError       a success whose body is not what the spec promises
+    ├── IncompleteListingError        the pages held fewer rows than the service counted
     └── APIConnectionError            the request did not complete
         └── APITimeoutError
 
@@ -73,6 +74,20 @@ class UnexpectedResponseError(TracebridgeError):
         super().__init__(f"{message} (HTTP {status}): {excerpt}")
         self.status = status
         self.excerpt = excerpt
+
+
+class IncompleteListingError(TracebridgeError):
+    """A listing's pages held fewer rows than the service's own count (a page repeated or
+    skipped on the way): the rows are not all there, so nothing is returned as complete."""
+
+    def __init__(self, *, expected: int, received: int, repeated: int):
+        super().__init__(
+            f"the service counted {expected:,} rows but its pages held {received:,} "
+            f"({repeated:,} repeated rows dropped); some pages were not what was asked"
+        )
+        self.expected = expected
+        self.received = received
+        self.repeated = repeated
 
 
 class APIConnectionError(TracebridgeError):

@@ -14,7 +14,11 @@ the pager decides which pages to ask for and in what order:
 - `.to_csv/.to_jsonl/.to_parquet/.to_xlsx(path)` export every row (see `export`), and
   `.to_arrow/.to_pandas/.to_polars()` build DataFrames;
 - an item whose id was already seen is dropped, so rows that move between pages while a
-  walk goes on (the caller also freezes the time window) are neither doubled nor lost.
+  walk goes on (the caller also freezes the time window) are neither doubled nor lost;
+  `.repeated` counts them (a correct walk over a frozen window drops none) and a warning
+  is logged. A page holding nothing but repeats is fetched once more (a stale or
+  duplicated answer on the way), and a walk from the start that ends with fewer rows than
+  the service counted raises `IncompleteListingError` rather than returning fewer rows.
 
 A page past the last is never asked for: Respan answers it with 404.
 """
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import copy as _copy
+import logging
 import math
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
@@ -30,13 +35,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, Self, TypeVar
 
-from .errors import ConfigError
+from .errors import ConfigError, IncompleteListingError
 from .export.methods import AsyncExports, Exports
 
 T = TypeVar("T")
 Row = dict[str, Any]
 Style = Literal["page", "offset"]
 RECENT_IDS = 10_000  # ids remembered for dropping repeats (about 1 MB)
+log = logging.getLogger("tracebridge")
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,7 @@ class _Plan:
         self._key = key
         self._total = total
         self._first: PageResult | None = None
+        self.repeated = 0  # rows dropped by the last walk because their id came already
 
     def _request(self, index: int) -> PageRequest:
         step = 1 if self._style == "page" else self._page_size
@@ -155,26 +162,22 @@ class _Plan:
     def _more(result: PageResult) -> bool:
         return result.has_next and bool(result.rows)
 
-    def _gate(self, recent: Iterable[Any] = ()) -> Callable[[Row], bool | None]:
-        """A filter for rows: True keep, False drop (a repeat), None stop (max_items).
+    def _gate(self, recent: Iterable[Any] = ()) -> Gate:
+        """A filter for rows that drops repeated ids and stops at max_items (see `Gate`)."""
+        self.repeated = 0
+        return Gate(self, RecentIds(self._recent_capacity(), recent))
 
-        Repeats come from rows moving between pages while the walk goes on, so they are
-        near each other: the ids of the last RECENT_IDS rows are remembered, not all of
-        them, and memory stays flat however long the walk.
-        """
-        seen = RecentIds(self._recent_capacity(), recent)
-        emitted = [0]
-
-        def gate(row: Row) -> bool | None:
-            if self._max_items is not None and emitted[0] >= self._max_items:
-                return None
-            identity = self._key(row)
-            if identity is not None and not seen.add(identity):
-                return False
-            emitted[0] += 1
-            return True
-
-        return gate
+    def _ended(self, gate: Gate) -> None:
+        """After a whole walk: say what was dropped, and refuse a walk that came up short
+        of the service's own count."""
+        if self.repeated:
+            log.warning("%d rows repeated across pages were dropped", self.repeated)
+        first = 1 if self._style == "page" else 0
+        whole = self._start == first and self._max_items is None
+        if whole and self._total is not None and gate.emitted < self._total:
+            raise IncompleteListingError(
+                expected=self._total, received=gate.emitted, repeated=self.repeated
+            )
 
     def _recent_capacity(self) -> int:
         return max(RECENT_IDS, 4 * self._page_size * self._concurrency)
@@ -189,6 +192,38 @@ class _Plan:
         if self._max_items is not None:
             copy._max_items = max(0, self._max_items - done)
         return copy
+
+
+class Gate:
+    """Which rows of a page to keep: repeats are dropped (and counted on the plan), and
+    the walk stops at max_items. Repeats come from rows moving between pages while the
+    walk goes on, so they are near each other: the ids of the last RECENT_IDS rows are
+    remembered, not all of them, and memory stays flat however long the walk."""
+
+    def __init__(self, plan: _Plan, seen: RecentIds):
+        self.plan = plan
+        self.seen = seen
+        self.emitted = 0
+        self.stopped = False
+
+    def admit(self, rows: list[Row]) -> list[Row]:
+        """The rows to keep; `stopped` turns True when max_items is reached."""
+        plan, kept = self.plan, []
+        limit = plan._max_items
+        for row in rows:
+            if limit is not None and self.emitted >= limit:
+                self.stopped = True
+                break
+            identity = plan._key(row)
+            if identity is not None and not self.seen.add(identity):
+                plan.repeated += 1
+                continue
+            self.emitted += 1
+            kept.append(row)
+        return kept
+
+    def only_repeats(self, rows: list[Row], kept: list[Row]) -> bool:
+        return bool(rows) and not kept and not self.stopped
 
 
 class RecentIds:
@@ -263,15 +298,14 @@ class Pager(_Plan, Exports, Generic[T]):
         """Each page's new rows with the position that follows it (an export's checkpoint)."""
         gate = self._gate(recent)
         for index, result in enumerate(self._results()):
-            kept: list[Row] = []
-            for row in result.rows:
-                verdict = gate(row)
-                if verdict is None:
-                    yield self._next_position(self._request(index)), kept
-                    return
-                if verdict:
-                    kept.append(row)
-            yield self._next_position(self._request(index)), kept
+            request = self._request(index)
+            kept = gate.admit(result.rows)
+            if gate.only_repeats(result.rows, kept):  # a stale or duplicated page: ask again
+                kept = gate.admit(self._fetch(request).rows)
+            yield self._next_position(request), kept
+            if gate.stopped:
+                return
+        self._ended(gate)
 
     def pages(self) -> Iterator[Page[T]]:
         """Each page, in order, with its items parsed."""
@@ -383,16 +417,15 @@ class AsyncPager(_Plan, AsyncExports, Generic[T]):
         gate = self._gate(recent)
         index = 0
         async for result in self._results():
-            kept: list[Row] = []
-            for row in result.rows:
-                verdict = gate(row)
-                if verdict is None:
-                    yield self._next_position(self._request(index)), kept
-                    return
-                if verdict:
-                    kept.append(row)
-            yield self._next_position(self._request(index)), kept
+            request = self._request(index)
+            kept = gate.admit(result.rows)
+            if gate.only_repeats(result.rows, kept):
+                kept = gate.admit((await self._fetch(request)).rows)
+            yield self._next_position(request), kept
+            if gate.stopped:
+                return
             index += 1
+        self._ended(gate)
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         index = 0

@@ -39,6 +39,7 @@ from ..errors import (
     APITimeoutError,
     ConfigError,
     FilterError,
+    IncompleteListingError,
     MissingDependencyError,
     TracebridgeError,
     UnexpectedResponseError,
@@ -143,7 +144,7 @@ def _exit_code(error: BaseException) -> int:
         return EXIT_USAGE
     if isinstance(error, (APITimeoutError, APIConnectionError)):
         return EXIT_UNREACHABLE
-    if isinstance(error, (APIError, UnexpectedResponseError)):
+    if isinstance(error, (APIError, UnexpectedResponseError, IncompleteListingError)):
         return EXIT_API
     return EXIT_FAILED
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .._optional import require
-from ..errors import ConfigError, ExportWriteError, TracebridgeError
+from ..errors import ConfigError, ExportWriteError, IncompleteListingError, TracebridgeError
 from .files import WorkFiles, format_for, truncate
 from .flatten import Columns, RowSchema, flatten, select
 from .output import Output
@@ -264,8 +264,9 @@ class Export:
     def stopped(self, error: BaseException) -> None:
         """After a failure: close the work files, keep them for a resume, and say so."""
         self._close()
-        if not self.state["pages"] or self.output.special or isinstance(error, ExportWriteError):
-            self.files.remove()  # nothing worth resuming, or a resume could not go further
+        final = isinstance(error, (ExportWriteError, IncompleteListingError))
+        if not self.state["pages"] or self.output.special or final:
+            self.files.remove()  # nothing worth resuming, or a resume could not mend it
         elif self.state["rows"]:
             error.add_note(
                 f"{self.state['rows']} rows fetched so far are kept beside {str(self.target)!r};"
