@@ -17,8 +17,8 @@ from .errors import (
     APIConnectionError,
     APITimeoutError,
     UnexpectedResponseError,
+    body_excerpt,
     error_from_response,
-    excerpt,
 )
 from .transport import parsed_json
 
@@ -104,14 +104,14 @@ def json_object(response: httpx.Response, *required: str) -> dict[str, Any]:
         body = parsed_json(response)
     except ValueError:
         raise UnexpectedResponseError(
-            "the answer is not JSON", status=response.status_code, excerpt=excerpt(response.text)
+            "the answer is not JSON", status=response.status_code, excerpt=body_excerpt(response)
         ) from None
     if not isinstance(body, dict) or any(key not in body for key in required):
         missing = [key for key in required if not isinstance(body, dict) or key not in body]
         raise UnexpectedResponseError(
             f"the answer lacks {', '.join(missing) or 'an object'}",
             status=response.status_code,
-            excerpt=excerpt(response.text),
+            excerpt=body_excerpt(response),
         )
     return body
 
@@ -123,6 +123,6 @@ def row_list(page: dict[str, Any], key: str, response: httpx.Response) -> list[d
         raise UnexpectedResponseError(
             f"the answer's {key} is not a list of objects",
             status=response.status_code,
-            excerpt=excerpt(response.text),
+            excerpt=body_excerpt(response),
         )
     return rows

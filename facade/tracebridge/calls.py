@@ -25,7 +25,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar
 import httpx
 
 from ._http import acheck_stream, asend, check_stream, failure, send
-from .errors import UnexpectedResponseError, excerpt
+from .errors import UnexpectedResponseError, body_excerpt
 from .export.flatten import RowSchema
 from .export.stream import CutShort, EmptyExport, FileSink, RowDecoder, StreamResult
 from .pagination import AsyncPager, Pager, PageRequest, PageResult, Row, Style
@@ -177,7 +177,7 @@ def _read(call: Call[M], response: httpx.Response) -> M:
         raise UnexpectedResponseError(
             f"the answer is not in the documented form ({type(exc).__name__}: {exc})",
             status=response.status_code,
-            excerpt=excerpt(response.text),
+            excerpt=body_excerpt(response),
         ) from None
     finally:
         # httpx's bound stream points back at its response; with that cycle broken the

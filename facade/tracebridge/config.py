@@ -8,6 +8,7 @@ Galileo: GALILEO_API_KEY; GALILEO_API_URL, or GALILEO_CONSOLE_URL (the console's
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -77,9 +78,16 @@ def _key(given: str | None, variable: str, service: str, env: Mapping[str, str])
     value = given if given is not None else env.get(variable)
     if value is None or not value.strip():
         raise ConfigError(f"no {service} API key: pass api_key=... or set {variable}")
+    if not isinstance(value, str):
+        raise ConfigError(f"the {service} API key must be text; check {variable} or api_key")
     if value != value.strip() or any(c.isspace() for c in value):
         raise ConfigError(
             f"the {service} API key contains white space; check {variable} or api_key"
+        )
+    if not value.isascii() or not value.isprintable():
+        raise ConfigError(
+            f"the {service} API key holds a control or non-ASCII character, which no key "
+            f"has; check {variable} or api_key (the key is not shown)"
         )
     return Secret(value)
 
@@ -95,6 +103,11 @@ def normalize_base_url(url: str, service: str) -> str:
         raise ConfigError(
             f"the {service} base URL must start with https:// or http://, not {shown} ({url!r})"
         )
+    if parsed.userinfo:
+        raise ConfigError(
+            f"the {service} base URL holds a user name or password (user:secret@host); "
+            "give the key as api_key or in the environment instead (the URL is not shown)"
+        )
     if not parsed.host:
         raise ConfigError(f"the {service} base URL {url!r} has no host")
     return str(parsed.copy_with(query=None, fragment=None)).rstrip("/")
@@ -103,14 +116,25 @@ def normalize_base_url(url: str, service: str) -> str:
 def _checked_options(
     max_retries: int, rate_limit: int | None, rate_window: float, service: str
 ) -> None:
-    if not isinstance(max_retries, int) or max_retries < 0:
+    if not _whole(max_retries) or max_retries < 0:
         raise ConfigError(f"max_retries must be a whole number from 0, not {max_retries!r}")
-    if rate_limit is not None and (not isinstance(rate_limit, int) or rate_limit < 1):
+    if rate_limit is not None and (not _whole(rate_limit) or rate_limit < 1):
         raise ConfigError(
             f"rate_limit must be a positive whole number of requests or None, not {rate_limit!r}"
         )
-    if rate_window <= 0:
-        raise ConfigError(f"rate_window must be positive seconds, not {rate_window!r}")
+    if not _seconds(rate_window):
+        raise ConfigError(f"rate_window must be positive, finite seconds, not {rate_window!r}")
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _seconds(value: object) -> bool:
+    """A positive, finite number of seconds (not a bool, NaN or infinity)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return math.isfinite(value) and value > 0
 
 
 def _timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
@@ -118,8 +142,8 @@ def _timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, httpx.Timeout):
         return timeout
-    if timeout <= 0:
-        raise ConfigError(f"timeout must be positive seconds, not {timeout!r}")
+    if not _seconds(timeout):
+        raise ConfigError(f"timeout must be positive, finite seconds, not {timeout!r}")
     return httpx.Timeout(float(timeout), connect=min(10.0, float(timeout)))
 
 

@@ -240,11 +240,48 @@ def _detail(body: Any, fallback: str) -> str:
     return fallback
 
 
+CREDENTIAL_HEADERS = ("authorization", "galileo-api-key", "splunk-ao-api-key", "x-api-key")
+REDACTED = "********"
+
+
+def credentials_of(request: httpx.Request | None) -> list[str]:
+    """The secrets a request carried in its headers (a key, or `Bearer <key>`'s key)."""
+    if request is None:
+        return []
+    found: list[str] = []
+    for name, value in request.headers.items():
+        lower = name.lower()
+        if lower in CREDENTIAL_HEADERS or "key" in lower or "token" in lower:
+            found.extend(part for part in (value, value.split()[-1] if value else "") if part)
+    return sorted({secret for secret in found if len(secret) >= 8}, key=len, reverse=True)
+
+
+def redacted(text: str, secrets: list[str]) -> str:
+    """The text with every secret replaced (a service that echoes a key back)."""
+    for secret in secrets:
+        text = text.replace(secret, REDACTED)
+    return text
+
+
+def body_excerpt(response: httpx.Response) -> str:
+    """A short excerpt of an answer's body for a message, with any echoed key replaced."""
+    try:
+        request: httpx.Request | None = response.request
+    except RuntimeError:
+        request = None
+    return excerpt(redacted(response.text, credentials_of(request)))
+
+
 def error_from_response(response: httpx.Response) -> APIError:
-    """The typed error for an error answer. Reads the body if it was not read yet."""
+    """The typed error for an error answer. Reads the body if it was not read yet; any
+    echo of the request's key in the body is replaced before it reaches the error."""
     response.read()
     status = response.status_code
-    text = response.text
+    try:
+        request: httpx.Request | None = response.request
+    except RuntimeError:
+        request = None
+    text = redacted(response.text, credentials_of(request))
     try:
         body: Any = json.loads(text) if text.strip() else None
     except ValueError:

@@ -69,7 +69,7 @@ from .calls import (
 )
 from .catalog import galileo_column_id, galileo_filter_type
 from .config import USER_AGENT, Settings, galileo_settings
-from .errors import ConfigError, FilterError, UnexpectedResponseError, excerpt
+from .errors import ConfigError, FilterError, UnexpectedResponseError, body_excerpt
 from .export.flatten import RowSchema, model_fields
 from .export.stream import FileSink, StreamProgress
 from .filters import Expr, parse, to_galileo_filters, to_galileo_tree
@@ -109,10 +109,14 @@ def record_from_dict(row: dict[str, Any]) -> AnyRecord:
 
 
 def _uuid(value: Any, what: str) -> str:
+    text = str(value)
     try:
-        return str(UUID(str(value)))
+        if len(text) > 64:
+            raise ValueError(text)
+        return str(UUID(text))
     except ValueError:
-        raise ConfigError(f"{what} must be a UUID, not {value!r}") from None
+        shown = repr(value) if len(text) <= 60 else f"{text[:40]!r}… ({len(text):,} characters)"
+        raise ConfigError(f"{what} must be a UUID, not {shown}") from None
 
 
 def _root_type(value: Any) -> RootType:
@@ -171,7 +175,7 @@ def _rows(parse: Callable[[dict[str, Any]], M]) -> Callable[[httpx.Response], li
             rows = None
         if not isinstance(rows, list):
             raise UnexpectedResponseError(
-                "expected a list", status=response.status_code, excerpt=excerpt(response.text)
+                "expected a list", status=response.status_code, excerpt=body_excerpt(response)
             )
         return [parse(row) for row in rows]
 

@@ -90,14 +90,43 @@ ListWhere = Expr | str | list[Any] | None  # the export POST's list format
 Workflow = list[dict[str, Any]]
 Moment = datetime | str | None
 EXPORT_FORMATS = (".csv", ".jsonl")
+MAX_ID_CHARS = 512
+
+
+def shorten(value: Any, limit: int = 60) -> str:
+    """A value for a message, cut to `limit` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
 def _id(value: Any, what: str) -> str:
+    """An id for a path segment: never a dot segment, a control character or a book."""
     if not isinstance(value, str) or not value.strip() or value != value.strip():
         raise ConfigError(
-            f"{what} must be a non-empty string without surrounding spaces, not {value!r}"
+            f"{what} must be a non-empty string without surrounding spaces, not {shorten(value)}"
         )
+    if value in (".", "..") or len(value) > MAX_ID_CHARS:
+        raise ConfigError(f"{what} is not an id: {shorten(value)}")
+    if any(ord(char) < 32 or ord(char) == 127 for char in value):
+        raise ConfigError(f"{what} holds a control character: {shorten(value)}")
     return value
+
+
+def _window_of(start_time: Moment, end_time: Moment) -> dict[str, Any]:
+    """start_time and end_time as the generated client takes them, in order."""
+    window = {
+        "start_time": _moment(start_time, "start_time"),
+        "end_time": _moment(end_time, "end_time"),
+    }
+    _in_order(window["start_time"], window["end_time"])
+    return window
+
+
+def _in_order(start: Any, end: Any) -> None:
+    if isinstance(start, datetime) and isinstance(end, datetime) and start >= end:
+        raise ConfigError(
+            f"start_time {start.isoformat()} is not before end_time {end.isoformat()}"
+        )
 
 
 def _moment(value: Moment, what: str) -> datetime | Any:
@@ -330,6 +359,7 @@ class ExperimentPlans:
             window = {"end_time": datetime.now(UTC)}
         else:
             window, kwargs["end_time"] = {}, _moment(end_time, "end_time")
+        _in_order(kwargs["start_time"], kwargs.get("end_time", window.get("end_time")))
         return _listing(
             filter_experiment_traces,
             (_id(experiment_id, "experiment_id"),),
@@ -383,8 +413,7 @@ class ExperimentPlans:
             TraceSummary.from_dict,
             _id(experiment_id, "experiment_id"),
             body=body,
-            start_time=_moment(start_time, "start_time"),
-            end_time=_moment(end_time, "end_time"),
+            **_window_of(start_time, end_time),
         )
 
     def histogram(
@@ -416,10 +445,7 @@ class ExperimentPlans:
         takes the older list format. Not repeated once it may have reached the service.
         """
         experiment_id = _id(experiment_id, "experiment_id")
-        window: dict[str, Any] = {
-            "start_time": _moment(start_time, "start_time"),
-            "end_time": _moment(end_time, "end_time"),
-        }
+        window = _window_of(start_time, end_time)
         if where is None:
             return _message(list_experiment_traces, experiment_id, export=TruthyFlag.ONE, **window)
         expression = parse(where) if isinstance(where, str) else where
@@ -498,10 +524,7 @@ def _window(start_time: Moment, end_time: Moment) -> dict[str, datetime]:
 def _given_window(start_time: Moment, end_time: Moment) -> dict[str, Any]:
     if start_time is None and end_time is None:
         return {}
-    return {
-        "start_time": _moment(start_time, "start_time"),
-        "end_time": _moment(end_time, "end_time"),
-    }
+    return _window_of(start_time, end_time)
 
 
 class LogPlans:

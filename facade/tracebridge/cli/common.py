@@ -88,6 +88,12 @@ ColumnsOption = Annotated[
 ResumeOption = Annotated[
     bool, typer.Option("--resume", help="Continue an interrupted export from its checkpoint.")
 ]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Replace a file already at the output path (and discard old work files)."
+    ),
+]
 FlattenOption = Annotated[
     bool,
     typer.Option("--flatten/--no-flatten", help="Spread nested objects into dotted columns."),
@@ -169,12 +175,19 @@ def session(*, emulator: bool, quiet: bool, debug: bool) -> Iterator[Session]:
     except KeyboardInterrupt:
         stderr.print("interrupted; an export run again with --resume continues", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
-    except (TracebridgeError, OSError) as error:
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except Exception as error:
         if debug:
             stderr.print_exception()
-        line = _first_line(error).replace("strict=False", "--no-strict")  # the CLI's spelling
+        if isinstance(error, (TracebridgeError, OSError)):
+            line = _first_line(error).replace("strict=False", "--no-strict")  # CLI spelling
+            line = line.replace("overwrite=True", "--force").replace("resume=True", "--resume")
+        else:  # a defect of ours: one line, and where to see more
+            line = f"internal error ({type(error).__name__}); run again with --debug to see it"
         stderr.print(Text(f"error: {line}"), highlight=False)
         for note in getattr(error, "__notes__", ()):
+            note = note.replace("resume=True (--resume)", "--resume")
             stderr.print(Text(f"hint: {note}"), highlight=False)
         raise typer.Exit(_exit_code(error)) from None
 
@@ -312,12 +325,20 @@ def export_to_file(
     columns: str | None,
     flatten: bool,
     resume: bool,
+    force: bool,
     as_json: bool,
 ) -> None:
     """Export a pager with a progress bar and say what was written."""
+    check_output(output, as_json)
     with Bar(label, quiet=session.quiet) as bar:
         result = pager.to_file(
             output, format=format, columns=columns_of(columns), flatten=flatten,
-            resume=resume, progress=bar,
+            resume=resume, overwrite=force, progress=bar,
         )  # fmt: skip
     wrote(session, result, as_json=as_json)
+
+
+def check_output(output: str, as_json: bool) -> None:
+    """`-o -` writes the file to standard output, where a --json summary cannot also go."""
+    if output == "-" and as_json:
+        raise ConfigError("-o - writes the file to standard output; leave out --json")

@@ -42,13 +42,13 @@ def demo(
             traces = rs.experiments.traces(SEED_TRACE_EXPERIMENT, concurrency=4)
             for name in ("traces.parquet", "traces.csv"):
                 with Bar(f"{SEED_TRACE_EXPERIMENT} -> {name}", quiet=quiet) as bar:
-                    result = traces.to_file(out / name, progress=bar)
+                    result = traces.to_file(out / name, progress=bar, overwrite=True)
                 written.append((result.path, result.rows, len(result.columns)))
         with s.galileo(GALILEO_PROJECT_ID) as gl:
             with Bar("galileo traces -> galileo-traces.jsonl", quiet=quiet) as bar:
                 streamed = gl.export_records(
                     "trace", log_stream_id=GALILEO_LOG_STREAM_ID,
-                    to=out / "galileo-traces.jsonl", progress=bar,
+                    to=out / "galileo-traces.jsonl", progress=bar, overwrite=True,
                 )  # fmt: skip
             written.append((streamed.path, streamed.rows, None))
         table = Table(title="Written", title_justify="left")

@@ -16,6 +16,7 @@ from .common import (
     DebugOption,
     EmulatorOption,
     FlattenOption,
+    ForceOption,
     FormatOption,
     JsonOption,
     LimitOption,
@@ -25,6 +26,7 @@ from .common import (
     SortOption,
     StrictOption,
     WhereOption,
+    check_output,
     columns_of,
     export_to_file,
     print_rows,
@@ -89,6 +91,7 @@ def export_records(
     redact: Annotated[
         bool, typer.Option("--redact/--no-redact", help="Let the service redact PII.")
     ] = True,
+    force: ForceOption = False,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
     emulator: EmulatorOption = False,
@@ -97,11 +100,13 @@ def export_records(
 ) -> None:
     """Stream Galileo's own export of a run's records to a file (JSONL or CSV)."""
     with session(emulator=emulator, quiet=quiet, debug=debug) as s:
+        check_output(output, as_json)
         export_format = _export_format(output, format)
         with s.galileo(project, base_url) as gl, Bar(f"{root_type}s", quiet=quiet) as bar:
             result = gl.export_records(
                 root_type, to=output, where=where, sort=sort, export_format=export_format,
                 column_ids=columns_of(columns), redact=redact, progress=bar, strict=strict,
+                overwrite=force,
                 **_run(experiment, log_stream, metrics_testing),
             )  # fmt: skip
         wrote(s, result, as_json=as_json)
@@ -126,6 +131,7 @@ def records(
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
     resume: ResumeOption = False,
+    force: ForceOption = False,
     page_size: PageSizeOption = 100,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
@@ -147,7 +153,7 @@ def records(
             return
         export_to_file(
             s, pager, f"{root_type}s", output=output, format=format, columns=columns,
-            flatten=flatten, resume=resume, as_json=as_json,
+            flatten=flatten, resume=resume, force=force, as_json=as_json,
         )  # fmt: skip
 
 

@@ -14,6 +14,7 @@ from .common import (
     DebugOption,
     EmulatorOption,
     FlattenOption,
+    ForceOption,
     FormatOption,
     JsonOption,
     LimitOption,
@@ -77,6 +78,7 @@ def traces(
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
     resume: ResumeOption = False,
+    force: ForceOption = False,
     limit: LimitOption = None,
     page_size: PageSizeOption = 100,
     concurrency: ConcurrencyOption = 4,
@@ -98,7 +100,7 @@ def traces(
         )  # fmt: skip
         export_to_file(
             s, pager, f"traces of {experiment_id}", output=output, format=format, columns=columns,
-            flatten=flatten, resume=resume, as_json=as_json,
+            flatten=flatten, resume=resume, force=force, as_json=as_json,
         )  # fmt: skip
 
 
@@ -113,6 +115,7 @@ def spans(
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
     resume: ResumeOption = False,
+    force: ForceOption = False,
     limit: LimitOption = None,
     page_size: PageSizeOption = 100,
     concurrency: ConcurrencyOption = 4,
@@ -134,7 +137,7 @@ def spans(
         )  # fmt: skip
         export_to_file(
             s, pager, f"spans of {dataset_id}", output=output, format=format, columns=columns,
-            flatten=flatten, resume=resume, as_json=as_json,
+            flatten=flatten, resume=resume, force=force, as_json=as_json,
         )  # fmt: skip
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import socket
 import sys
 
 from . import Emulator, Sizes, run
@@ -52,9 +53,25 @@ def main(argv: list[str] | None = None) -> int:
         print("  knobs: /_emulator/config, /_emulator/faults, /_emulator/requests (Ctrl-C stops)")
         sys.stdout.flush()
 
+    if (problem := _cannot_listen(args.host, args.port)) is not None:
+        print(f"error: cannot listen on {args.host}:{args.port}: {problem}", file=sys.stderr)
+        return 2
     with contextlib.suppress(KeyboardInterrupt):
         run(emulator, host=args.host, port=args.port, announce=announce)
     return 0
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the address cannot be listened on (in use, not ours), or None: found before the
+    server starts, so the answer is one line rather than a server's traceback."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
 
 
 if __name__ == "__main__":

@@ -52,6 +52,9 @@ class Token:
         return self.text.lower() if self.kind == "word" else None
 
 
+MAX_DEPTH = 100  # parentheses and nots, one inside another
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     position = 0
@@ -70,6 +73,7 @@ def tokenize(text: str) -> list[Token]:
 
 class _Parser:
     def __init__(self, text: str):
+        self.depth = 0
         self.text = text
         self.tokens = tokenize(text)
         self.index = 0
@@ -131,15 +135,21 @@ class _Parser:
         return And.of(*parts)
 
     def not_expr(self) -> Expr:
-        if self.at_keyword("not"):
-            self.take()
-            return Not(self.not_expr())
         token = self.peek()
-        if token is not None and token.text == "(":
-            self.take()
-            inner = self.or_expr()
-            self.expect(")")
-            return inner
+        if self.at_keyword("not") or (token is not None and token.text == "("):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise self.error(f"nested more than {MAX_DEPTH} deep", token)
+            try:
+                if self.at_keyword("not"):
+                    self.take()
+                    return Not(self.not_expr())
+                self.take()
+                inner = self.or_expr()
+                self.expect(")")
+                return inner
+            finally:
+                self.depth -= 1
         return self.comparison()
 
     def comparison(self) -> Expr:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..catalog import Kind, nested_field
+from ..catalog import RESPAN_SPAN_FILTER_ALIASES, Kind, nested_field
+from ..errors import FilterError
 from .expr import Expr
 from .values import TEXTUAL, Literal, check_value, kind_of, literals, unsupported
 
@@ -57,6 +58,14 @@ _LIST_OPERATORS = {
     ("in", True): "not_in",
 }
 _TEXT_ONLY = ("contains", "icontains", "startswith", "endswith")
+# Every operator the standard format documents, for checking filters given as a mapping.
+DOCUMENTED_OPERATORS = frozenset(
+    {*_STANDARD_OPERATORS.values(), "iexact", "empty", "not_empty", "isnull"}
+)
+_TEXT_OPERATORS = frozenset(
+    {"contains", "not_contains", "icontains", "startswith", "not_startswith", "endswith",
+     "not_endswith", "iexact"}
+)  # fmt: skip
 
 
 def _key(
@@ -90,9 +99,10 @@ def to_standard(
     *,
     strict: bool = True,
 ) -> dict[str, Any]:
-    """The standard-format `filters` object. A mapping is taken as already in that format."""
+    """The standard-format `filters` object. A mapping is taken as already in that format,
+    and checked like an expression: documented keys, operators and value kinds."""
     if isinstance(expression, Mapping):
-        return dict(expression)
+        return _checked_mapping(expression, fields, strict)
     out: dict[str, Any] = {}
     for literal in literals(expression, STANDARD):
         compare = literal.compare
@@ -107,6 +117,63 @@ def to_standard(
             else:
                 out[key] = [existing, condition]
     return out
+
+
+def _checked_mapping(
+    filters: Mapping[str, Any], fields: Mapping[str, Kind] | None, strict: bool
+) -> dict[str, Any]:
+    """A filters object given as it is sent, checked field by field. Each key takes a
+    condition `{"operator": .., "value": [..]}`, a list of them (a range), or the plainer
+    forms of seed 003: a bare value (equals) or `{"gte": .., "lte": ..}`."""
+    out: dict[str, Any] = {}
+    for key, conditions in filters.items():
+        if not isinstance(key, str) or not key:
+            raise FilterError(f"a filter key must be a field name, not {key!r}", dialect=STANDARD)
+        name = key.replace("__", ".", 1) if "__" in key else key
+        name = RESPAN_SPAN_FILTER_ALIASES.get(name, name) if fields is not None else name
+        _, kind = _key(name, fields, strict, STANDARD)
+        listed = conditions if isinstance(conditions, list) else [conditions]
+        for condition in listed:
+            for operator, values in _operations(key, condition):
+                _check_operation(key, operator, values, kind)
+        out[key] = conditions
+    return out
+
+
+def _operations(key: str, condition: Any) -> list[tuple[str, list[Any]]]:
+    """(operator, values) pairs of one condition in any of its documented forms."""
+    if not isinstance(condition, Mapping):
+        return [("", [condition])]
+    if "operator" in condition or "value" in condition:
+        if set(condition) - {"operator", "value"}:
+            raise FilterError(
+                f'{key}: {condition!r} is not {{"operator": ..., "value": [...]}}',
+                expression=key,
+                dialect=STANDARD,
+            )
+        raw = condition.get("value", [])
+        return [(condition.get("operator", ""), raw if isinstance(raw, list) else [raw])]
+    return [(op, value if isinstance(value, list) else [value]) for op, value in condition.items()]
+
+
+def _check_operation(key: str, operator: Any, values: list[Any], kind: Kind | None) -> None:
+    if operator not in DOCUMENTED_OPERATORS:
+        known = ", ".join(repr(o) for o in sorted(DOCUMENTED_OPERATORS))
+        raise FilterError(
+            f"{key}: unknown operator {operator!r}; Respan's are {known}",
+            expression=key,
+            dialect=STANDARD,
+        )
+    if operator in ("isnull", "empty", "not_empty") or kind is None:
+        return
+    if operator in _TEXT_OPERATORS and kind not in TEXTUAL:
+        raise FilterError(
+            f"{key}: {operator} needs a text field; {key} holds {kind.value} values",
+            expression=key,
+            dialect=STANDARD,
+        )
+    for value in values:
+        check_value(value, kind, key)
 
 
 def _standard_conditions(literal: Literal, value: Any) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ value against the kind of field it is compared with. Everything here fails with
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,6 +15,7 @@ from ..errors import FilterError
 from .expr import And, Compare, Expr, Not, Or
 
 NUMERIC = (Kind.INTEGER, Kind.NUMBER)
+LARGEST = 2**63 - 1  # the widest integer a service compares
 TEXTUAL = (Kind.STRING, Kind.TEXT, Kind.MAPPING)
 
 
@@ -68,6 +70,10 @@ def check_value(value: Any, kind: Kind, field: str) -> Any:
     if kind in NUMERIC:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise FilterError(f"{field} holds numbers; {value!r} is not a number", expression=field)
+        if isinstance(value, int) and not -LARGEST <= value <= LARGEST:
+            raise FilterError(f"{field}: {value:.3g} is too large to compare", expression=field)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise FilterError(f"{field}: {value!r} is not a finite number", expression=field)
         return value
     if kind is Kind.DATETIME:
         return iso_datetime(value, field)
@@ -89,7 +95,9 @@ def check_value(value: Any, kind: Kind, field: str) -> Any:
 
 
 def iso_datetime(value: Any, field: str) -> str:
-    """ISO 8601 in UTC for a datetime or a date-time string; naive datetimes are UTC."""
+    """ISO 8601 in UTC for an aware datetime or a date-time string with its offset; a date
+    alone (`2025-06-01`) is that day's start in UTC. A time without an offset is refused:
+    the service would read it as UTC, the caller may have meant local time."""
     if isinstance(value, str):
         try:
             parsed = datetime.fromisoformat(value)
@@ -102,6 +110,12 @@ def iso_datetime(value: Any, field: str) -> str:
     else:
         raise FilterError(f"{field} holds date-times; {value!r} is not one", expression=field)
     if parsed.tzinfo is None:
+        if not (isinstance(value, str) and len(value.strip()) == 10):
+            raise FilterError(
+                f"{field}: {str(value)!r} has no time zone; give one (tzinfo=UTC, or a text "
+                "ending in Z or +02:00)",
+                expression=field,
+            )
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
