@@ -134,10 +134,12 @@ def test_truncated_json_body(emulator: Emulator, respan_http: httpx.Client) -> N
 
 def test_slow_response_outlasts_a_client_timeout(fresh: Running) -> None:
     # its own emulator: the abandoned request finishes later and must not land in another test
-    fresh.emulator.inject(Fault("slow", seconds=1.0))
+    fresh.emulator.inject(Fault("slow", seconds=600))  # never, until the controls are reset
     headers = {"Authorization": f"Bearer {fresh.respan_key}"}
     with pytest.raises(httpx.ReadTimeout):
-        httpx.get(fresh.base_url + TRACES, headers=headers, timeout=0.2)
+        httpx.get(fresh.base_url + TRACES, headers=headers, timeout=1.0)
+    fresh.emulator.controls.reset()  # lets the held answer go: the emulator stops promptly
+    assert httpx.get(fresh.base_url + TRACES, headers=headers, timeout=5).status_code == 200
 
 
 def test_latency_is_added_to_each_request(emulator: Emulator, respan_http: httpx.Client) -> None:

@@ -37,6 +37,8 @@ EXP = SEED_TRACE_EXPERIMENT
 TRACES = "/logs/list/"
 EXPORT = "export_records"
 
+TIMEOUT = 2.0  # seconds; only the `slow` fault, which never answers in time, reaches it
+
 # name: (the fault, the typed error once retries run out)
 FAULTS: dict[str, tuple[Fault, type[Exception]]] = {
     "429 with Retry-After": (Fault("status", status=429, retry_after=0.01), RateLimitError),
@@ -49,7 +51,9 @@ FAULTS: dict[str, tuple[Fault, type[Exception]]] = {
     "503": (Fault("status", status=503), ServerError),
     "connection reset mid-body": (Fault("reset"), APIConnectionError),
     "truncated JSON body": (Fault("truncate"), UnexpectedResponseError),
-    "slower than the timeout": (Fault("slow", seconds=0.6), APITimeoutError),
+    # An answer that never comes (held until the controls are reset), against a timeout no
+    # busy machine makes a normal answer miss: nothing here races a short timer.
+    "slower than the timeout": (Fault("slow", seconds=600), APITimeoutError),
 }
 
 
@@ -71,7 +75,7 @@ def emulator(running: Running) -> Iterator[Emulator]:
 def respan(running: Running, retries: int) -> Respan:
     client = Respan(
         running.respan_key, base_url=running.base_url, rate_limit=None,
-        max_retries=retries, timeout=0.3,
+        max_retries=retries, timeout=TIMEOUT,
     )  # fmt: skip
     client.transport.policy = RetryPolicy(max_retries=retries, backoff_base=0.001)
     return client
@@ -80,7 +84,7 @@ def respan(running: Running, retries: int) -> Respan:
 def galileo(running: Running, retries: int) -> Galileo:
     client = Galileo(
         running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID,
-        max_retries=retries, timeout=0.3,
+        max_retries=retries, timeout=TIMEOUT,
     )  # fmt: skip
     client.transport.policy = client._policy = RetryPolicy(max_retries=retries, backoff_base=0.001)
     return client

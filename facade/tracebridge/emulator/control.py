@@ -38,7 +38,7 @@ class Fault:
     and, unless `retry_after_header` is false, a Retry-After header); `html` answers
     `status` with an HTML page; `reset` sends the headers and part of the body, then drops
     the connection; `truncate` sends a complete response whose JSON body is cut short;
-    `slow` waits `seconds` before answering normally.
+    `slow` waits `seconds` (or until the controls are reset) before answering normally.
     """
 
     kind: str
@@ -123,6 +123,14 @@ class Controls:
     throttled: int = 0  # 429s sent by the rate limit (not by injected faults)
     limiter: RateLimiter = field(default_factory=RateLimiter)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    generation: int = 0  # moved on by reset(), which ends every stalled answer
+
+    async def stall(self, seconds: float) -> None:
+        """Hold an answer for `seconds`, or until reset(): a `slow` fault far longer than a
+        client's timeout is an answer that never comes, yet tests end without waiting it out."""
+        start, deadline = self.generation, time.monotonic() + seconds
+        while self.generation == start and time.monotonic() < deadline:
+            await asyncio.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
 
     def inject(self, *faults: Fault) -> None:
         with self.lock:
@@ -162,6 +170,7 @@ class Controls:
             self.requests.clear()
             self.exports.clear()
             self.throttled = 0
+            self.generation += 1
         self.limiter.clear()
 
     def settings(self) -> dict[str, Any]:
@@ -245,7 +254,7 @@ class ControlMiddleware:
                 self.on_insert(insertion)
             fault = controls.take_fault(method, path)
             if fault is not None and fault.kind == "slow":
-                await asyncio.sleep(fault.seconds)
+                await controls.stall(fault.seconds)
                 fault = None
             if fault is not None and fault.kind in ("status", "html"):
                 await _answer_fault(fault, recording_send)

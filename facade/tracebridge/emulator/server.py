@@ -91,6 +91,7 @@ def serve(
             f"http://{host}:{bound_port}", emulator.respan_key, emulator.galileo_key, emulator
         )
     finally:
+        emulator.controls.reset()  # ends answers held by `slow` faults, so shutdown is prompt
         server.should_exit = True
         thread.join(timeout=10)
         sock.close()
