@@ -28,7 +28,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from ..errors import ConfigError, ExportWriteError
 from .files import WorkFiles
@@ -199,7 +199,3 @@ class Output:
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             reason = "no space left on the device"
         return ExportWriteError(f"could not write {self.given!r}: {reason}")
-
-
-def describe(output: Any) -> str:
-    return "standard output" if getattr(output, "stdout", False) else repr(str(output.path))
