@@ -199,7 +199,9 @@ def _previous_page(request: Request) -> Request:
         body = json.loads(request.body or b"{}")
         if isinstance(body, dict) and body.get("starting_token"):
             body["starting_token"] = max(0, body["starting_token"] - body.get("limit", 100))
-            return Request(request.method, request.target, request.headers, json.dumps(body).encode())
+            return Request(
+                request.method, request.target, request.headers, json.dumps(body).encode()
+            )
     return request
 
 

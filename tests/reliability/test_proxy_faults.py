@@ -188,7 +188,9 @@ def test_a_page_answered_twice_with_the_page_before_is_an_incomplete_listing(
     target = tmp_path / "traces.csv"
     run = respan_run(proxy, upstream, target, "csv", asynchronous=False)
     total = len(truth(upstream))
-    with pytest.raises(IncompleteListingError, match=f"counted {total} rows but .* held {total - 7}"):
+    with pytest.raises(
+        IncompleteListingError, match=f"counted {total} rows but .* held {total - 7}"
+    ):
         run()
     assert list(tmp_path.iterdir()) == []  # nothing to resume: the work files are gone too
 
@@ -197,9 +199,9 @@ def test_a_key_echoed_by_the_service_never_reaches_the_error(
     proxy: FaultProxy, upstream: Running, tmp_path: Path
 ) -> None:
     proxy.add(Rule("echo_key_400", path=PAGES, times=None))
-    with Respan(upstream.respan_key, base_url=proxy.url, rate_limit=None) as rs:
-        with pytest.raises(BadRequestError) as caught:
-            rs.experiments.traces(EXP).to_csv(tmp_path / "t.csv")
+    client = Respan(upstream.respan_key, base_url=proxy.url, rate_limit=None)
+    with client as rs, pytest.raises(BadRequestError) as caught:
+        rs.experiments.traces(EXP).to_csv(tmp_path / "t.csv")
     error = caught.value
     shown = " ".join([str(error), repr(error), json.dumps(error.body), error.detail])
     assert upstream.respan_key not in shown and "********" in error.detail
