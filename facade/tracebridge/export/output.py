@@ -53,6 +53,17 @@ def _name_max(folder: Path) -> int:
         return 255
 
 
+def _check_name(target: Path) -> None:
+    """A name the folder can hold with the work files' additions."""
+    folder = target.parent if target.parent.is_dir() else Path(".")
+    longest = _name_max(folder) - LONGEST_WORK_SUFFIX
+    if len(target.name.encode()) > longest:
+        raise ConfigError(
+            f"the file name {target.name[:40]!r}... is too long ({len(target.name.encode())} "
+            f"bytes; at most {longest} here, leaving room for the work files)"
+        )
+
+
 class Output:
     """The target of one export: checked on creation (before any request), locked from
     `lock()` until `release()`, and filled by `publish(path)` or `publish_file(open file)`.
@@ -72,13 +83,17 @@ class Output:
         self.stdout = text == STDOUT
         self._lock_file: int | None = None
         self._scratch: Path | None = None
+        self.special = False
         if self.stdout:
             self.path: Path = Path(STDOUT)
             self.special = True
         else:
             given = Path(text).expanduser()
-            # A link is followed: its file is replaced, the link itself stays a link.
-            self.path = given.resolve() if given.is_symlink() else given
+            _check_name(given)
+            try:  # a link is followed: its file is replaced, the link itself stays a link
+                self.path = given.resolve() if given.is_symlink() else given
+            except OSError as exc:
+                raise ConfigError(f"cannot use {text!r} as the target: {exc.strerror}") from None
             self.special = self._check()
         if self.special and resume:
             raise ConfigError(
@@ -100,18 +115,21 @@ class Output:
         folder = target.parent
         if not folder.is_dir():
             raise ConfigError(f"the folder {str(folder)!r} does not exist")
-        if len(target.name.encode()) + LONGEST_WORK_SUFFIX > _name_max(folder):
-            raise ConfigError(
-                f"the file name {target.name[:40]!r}... is too long for its folder "
-                f"(at most {_name_max(folder) - LONGEST_WORK_SUFFIX} bytes here)"
-            )
+        _check_name(target)
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ConfigError(f"cannot write in the folder {str(folder)!r} (permission denied)")
-        if info is not None and not (self.overwrite or self.resume):
-            raise ConfigError(
-                f"{str(target)!r} already exists; pass overwrite=True (--force) to replace it"
-            )
+        if not WorkFiles(target).checkpoint.exists():  # else the export explains its work
+            self.check_existing()
         return False
+
+    def check_existing(self) -> None:
+        """Refuse a regular file already at the target, unless replacing it was asked."""
+        if self.special or self.overwrite or self.resume:
+            return
+        if self.path.exists():
+            raise ConfigError(
+                f"{str(self.path)!r} already exists; pass overwrite=True (--force) to replace it"
+            )
 
     @property
     def work(self) -> WorkFiles:

@@ -160,7 +160,9 @@ class Export:
                     "the file is already there; pass overwrite=True (--force) to write it again"
                 )
             return saved
-        finished = saved is not None and saved.get("complete") and self.target.exists()
+        # Killed after its last rename (its rows are the target now): only bookkeeping is left.
+        published = not self.files.rows.exists() and self.target.exists()
+        finished = saved is not None and saved.get("complete") and published
         empty = saved is None and all(p.stat().st_size == 0 for p in left)
         if left and not (finished or empty or self.options.overwrite):
             rows = f"{saved.get('rows', 0):,} rows" if saved else "rows"
@@ -169,6 +171,7 @@ class Export:
                 f"({', '.join(p.name for p in left)}); pass resume=True (--resume) to "
                 "continue it, or overwrite=True (--force) to discard it and start over"
             )
+        self.output.check_existing()
         return None
 
     def _adopt(self, saved: dict[str, Any]) -> None:
