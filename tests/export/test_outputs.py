@@ -391,3 +391,17 @@ def test_xlsx_refuses_a_cell_it_would_cut(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == []
     assert write_rows([long], tmp_path / "long.csv").rows == 1  # other formats hold it
     assert math.isclose(len(read_csv(tmp_path / "long.csv")[1][0]["output"]), XLSX_MAX_TEXT + 1)
+
+
+def test_work_files_shorter_than_their_checkpoint_are_refused_not_padded(
+    rs: Respan, tmp_path: Path
+) -> None:
+    target = tmp_path / "traces.jsonl"
+    with pytest.raises(Stop):
+        rs.experiments.traces(EXP, page_size=7).to_jsonl(target, progress=StopAfter(3))
+    rows = tmp_path / ".traces.jsonl.rows.jsonl"
+    with rows.open("r+b") as file:  # a disk that lost the last writes
+        file.truncate(rows.stat().st_size // 2)
+    with pytest.raises(ConfigError, match="shorter than its checkpoint says"):
+        rs.experiments.traces(EXP, page_size=7).to_jsonl(target, resume=True)
+    assert not target.exists()

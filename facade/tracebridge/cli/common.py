@@ -140,6 +140,13 @@ class Session:
             stderr.print(message, highlight=False)
 
 
+def _cli_spelling(text: str) -> str:
+    """A message's Python advice in the command line's words."""
+    for python, flag in (("overwrite=True", "--force"), ("resume=True", "--resume")):
+        text = text.replace(f"{python} ({flag})", flag).replace(python, flag)
+    return text
+
+
 def _first_line(error: BaseException) -> str:
     text = str(error).strip() or type(error).__name__
     return text.splitlines()[0]
@@ -182,12 +189,12 @@ def session(*, emulator: bool, quiet: bool, debug: bool) -> Iterator[Session]:
             stderr.print_exception()
         if isinstance(error, (TracebridgeError, OSError)):
             line = _first_line(error).replace("strict=False", "--no-strict")  # CLI spelling
-            line = line.replace("overwrite=True", "--force").replace("resume=True", "--resume")
+            line = _cli_spelling(line)
         else:  # a defect of ours: one line, and where to see more
             line = f"internal error ({type(error).__name__}); run again with --debug to see it"
         stderr.print(Text(f"error: {line}"), highlight=False)
         for note in getattr(error, "__notes__", ()):
-            note = note.replace("resume=True (--resume)", "--resume")
+            note = _cli_spelling(note)
             stderr.print(Text(f"hint: {note}"), highlight=False)
         raise typer.Exit(_exit_code(error)) from None
 

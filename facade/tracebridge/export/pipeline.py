@@ -188,17 +188,25 @@ class Export:
         self.state.update(saved)
         self.seen = Columns.from_json(self.schema.datetimes, saved.get("seen", {}))
         self.resumed = True
-        published = self.format == "jsonl" and not self.files.rows.exists()
-        if self.state["complete"] and published and self.target.exists():
-            return  # killed after its final rename: the file is whole
-        missing = [p.name for p in (self.files.rows, self.files.ids) if not p.exists()]
+        if self.state["complete"] and not self.files.rows.exists() and self.target.exists():
+            return  # killed after its final rename, while cleaning up: the file is whole
+        needed = (self.files.rows,) if self.state["complete"] else (self.files.rows, self.files.ids)
+        missing = [p.name for p in needed if not p.exists()]
         if missing:
             raise ConfigError(
                 f"the interrupted export of {str(self.target)!r} cannot be resumed: its work "
                 f"files {', '.join(missing)} are gone; pass overwrite=True (--force) to start over"
             )
-        truncate(self.files.rows, self.state["rows_bytes"])
-        truncate(self.files.ids, self.state["ids_bytes"])
+        sizes = ((self.files.rows, "rows_bytes"), (self.files.ids, "ids_bytes"))
+        short = [p.name for p, size in sizes[: len(needed)] if p.stat().st_size < self.state[size]]
+        if short:  # a disk that lost writes: padding them back would invent bytes
+            raise ConfigError(
+                f"the interrupted export of {str(self.target)!r} cannot be resumed: its work "
+                f"files {', '.join(short)} are shorter than its checkpoint says; pass "
+                "overwrite=True (--force) to start over"
+            )
+        for path, size in sizes[: len(needed)]:
+            truncate(path, self.state[size])
 
     def _open(self, mode: str) -> None:
         for path in (self.files.rows, self.files.ids):
