@@ -76,10 +76,10 @@ class Settings:
 
 def _key(given: str | None, variable: str, service: str, env: Mapping[str, str]) -> Secret:
     value = given if given is not None else env.get(variable)
+    if value is not None and not isinstance(value, str):
+        raise ConfigError(f"the {service} API key must be text; check {variable} or api_key")
     if value is None or not value.strip():
         raise ConfigError(f"no {service} API key: pass api_key=... or set {variable}")
-    if not isinstance(value, str):
-        raise ConfigError(f"the {service} API key must be text; check {variable} or api_key")
     if value != value.strip() or any(c.isspace() for c in value):
         raise ConfigError(
             f"the {service} API key contains white space; check {variable} or api_key"

@@ -4,7 +4,9 @@ are in tests/cli.)"""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +88,26 @@ BEFORE_ANY_REQUEST: dict[str, tuple[Case, type[Exception], str]] = {
     "an unknown Galileo export format": (lambda rs, gl, d: gl.export_records("trace", to=d / "x", export_format="xml", **RUN), ConfigError, "export_format"),
     "CSV column ids for a JSONL export": (lambda rs, gl, d: gl.export_records("trace", to=d / "x", column_ids=["id"], **RUN), ConfigError, "CSV"),
     "a Respan export format the service lacks": (lambda rs, gl, d: rs.datasets.export("dataset_67890", format=".xlsx"), ConfigError, "format"),
+    # issue 12: refused too late or never before
+    "a dot-segment experiment id": (lambda rs, gl, d: rs.experiments.traces(".."), ConfigError, "experiment_id is not an id"),
+    "a dot-segment trace id": (lambda rs, gl, d: rs.experiments.trace(EXP, ".."), ConfigError, "log_id is not an id"),
+    "a single-dot id": (lambda rs, gl, d: rs.experiments.get("."), ConfigError, "experiment_id"),
+    "an id of 100k characters": (lambda rs, gl, d: rs.experiments.get("x" * 100_000), ConfigError, "100,002 characters"),
+    "an id with a control character": (lambda rs, gl, d: rs.experiments.get("exp\x00"), ConfigError, "control character"),
+    "a Galileo id of 100k characters": (lambda rs, gl, d: gl.records("trace", log_stream_id="x" * 100_000), ConfigError, "UUID"),
+    "an integer past int64 in a filter": (lambda rs, gl, d: rs.experiments.traces(EXP, F.total_cost > 10**400), FilterError, "too large"),
+    "infinity in a filter": (lambda rs, gl, d: rs.experiments.traces(EXP, F.total_cost > float("inf")), FilterError, "total_cost"),
+    "a filter mapping with a number for text": (lambda rs, gl, d: rs.experiments.traces(EXP, {"status": 5}), FilterError, "status"),
+    "a filter mapping with an unknown operator": (lambda rs, gl, d: rs.experiments.traces(EXP, {"status": {"operator": "like", "value": ["x"]}}), FilterError, "unknown operator 'like'"),
+    "a filter mapping with an unknown field": (lambda rs, gl, d: rs.datasets.spans("dataset_67890", {"colour": "red"}), FilterError, "unknown field 'colour'"),
+    "a window that ends before it starts": (lambda rs, gl, d: rs.experiments.traces(EXP, start_time="2025-02-01T00:00:00Z", end_time="2025-01-01T00:00:00Z"), ConfigError, "not before end_time"),
+    "a start after the frozen now": (lambda rs, gl, d: rs.experiments.traces(EXP, start_time="2999-01-01T00:00:00Z"), ConfigError, "not before end_time"),
+    "a naive date-time in a filter": (lambda rs, gl, d: rs.experiments.traces(EXP, F.start_time > "2025-01-01T10:00:00"), FilterError, "no time zone"),
+    "a naive datetime as a window": (lambda rs, gl, d: rs.experiments.traces(EXP, end_time=datetime(2025, 1, 1)), ConfigError, "no time zone"),
+    "filters nested 2,000 deep": (lambda rs, gl, d: rs.experiments.traces(EXP, "(" * 2000 + "status = a" + ")" * 2000), FilterError, "nested more than 100"),
+    "a text-mode file for a stream": (lambda rs, gl, d: gl.export_records("trace", to=io.StringIO(), **RUN), ConfigError, "binary"),
+    "an output path with NUL": (lambda rs, gl, d: rs.experiments.traces(EXP).to_csv(str(d / "a\x00b.csv")), ConfigError, "NUL"),
+    "an output name too long": (lambda rs, gl, d: rs.experiments.traces(EXP).to_csv(d / ("x" * 300 + ".csv")), ConfigError, "too long"),
 }  # fmt: skip
 
 
@@ -108,6 +130,15 @@ CONFIG: dict[str, tuple[Callable[[], Any], str]] = {
     "a missing Galileo key": (lambda: Galileo(base_url="https://api.galileo.ai"), "GALILEO_API_KEY"),
     "an unknown base URL scheme": (lambda: Respan("fake_key", base_url="ftp://api.respan.ai"), "https://"),
     "a base URL without a scheme": (lambda: Galileo("fake_key", base_url="api.galileo.ai"), "no scheme"),
+    "a base URL with a password": (lambda: Respan("fake_key", base_url="https://u:sk-secret-123456@api.respan.ai"), "user name or password"),
+    "a key holding NUL": (lambda: Respan("sk-secret\x00123456"), "control or non-ASCII"),
+    "a key holding a non-ASCII letter": (lambda: Galileo("sk-sécret-123456"), "control or non-ASCII"),
+    "a key that is not text": (lambda: Respan(12345678), "must be text"),  # type: ignore[arg-type]
+    "max_retries=True": (lambda: Respan("fake_key", max_retries=True), "max_retries"),
+    "rate_window=inf": (lambda: Respan("fake_key", rate_window=float("inf")), "rate_window"),
+    "rate_window=nan": (lambda: Galileo("fake_key", rate_window=float("nan")), "rate_window"),
+    "timeout=nan": (lambda: Respan("fake_key", timeout=float("nan")), "timeout"),
+    "timeout=True": (lambda: Galileo("fake_key", timeout=True), "timeout"),
 }  # fmt: skip
 
 
@@ -117,8 +148,9 @@ def test_configuration_errors_name_what_to_set(
 ) -> None:
     for name in ("RESPAN_API_KEY", "GALILEO_API_KEY"):
         monkeypatch.delenv(name, raising=False)
-    with pytest.raises(ConfigError, match=message):
+    with pytest.raises(ConfigError, match=message) as caught:
         make()
+    assert "sk-secret" not in str(caught.value) and "sk-sécret" not in str(caught.value)
 
 
 def test_a_wrong_key_is_an_authentication_error(running: Running) -> None:

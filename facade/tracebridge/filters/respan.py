@@ -173,6 +173,12 @@ def _check_operation(key: str, operator: Any, values: list[Any], kind: Kind | No
             dialect=STANDARD,
         )
     for value in values:
+        if kind in (Kind.STRING, Kind.TEXT) and not isinstance(value, str):
+            raise FilterError(
+                f"{key} holds text; {value!r} is not text (write it as {str(value)!r})",
+                expression=key,
+                dialect=STANDARD,
+            )
         check_value(value, kind, key)
 
 

@@ -71,7 +71,10 @@ def check_value(value: Any, kind: Kind, field: str) -> Any:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise FilterError(f"{field} holds numbers; {value!r} is not a number", expression=field)
         if isinstance(value, int) and not -LARGEST <= value <= LARGEST:
-            raise FilterError(f"{field}: {value:.3g} is too large to compare", expression=field)
+            digits = len(str(abs(value)))
+            raise FilterError(
+                f"{field}: a {digits}-digit integer is too large to compare", expression=field
+            )
         if isinstance(value, float) and not math.isfinite(value):
             raise FilterError(f"{field}: {value!r} is not a finite number", expression=field)
         return value
