@@ -454,6 +454,25 @@ def test_no_window_ever_holds_more_than_the_limit(limit: int, per: float) -> Non
         assert rate >= 0.9 * limit / per
 
 
+@pytest.mark.parametrize(("limit", "per"), [(60, 60.0), (600, 60.0), (20, 2.0), (1, 60.0)])
+@pytest.mark.parametrize("idle", [0.0, 3600.0, 1e9])
+def test_after_idling_the_bucket_gives_exactly_its_burst_then_waits(
+    limit: int, per: float, idle: float
+) -> None:
+    """However long it sat unused, a bucket holds `burst` tokens, not one more: a refill
+    past its size would let a window after an idle hour hold more than the limit."""
+    now = [0.0]
+    bucket = TokenBucket(limit, per, clock=lambda: now[0])
+    for _ in range(bucket.burst):  # start empty
+        bucket._reserve()
+    now[0] += idle
+    waits = [bucket._reserve() for _ in range(bucket.burst + 1)]
+    if idle:
+        assert waits[: bucket.burst] == [0.0] * bucket.burst
+    assert waits[-1] > 0  # the next one waits ...
+    assert waits[-1] == pytest.approx((1 if idle else bucket.burst + 1) / bucket.rate)
+
+
 def test_concurrent_requests_stay_under_the_service_limit() -> None:
     with serve(Emulator(seed=1, sizes=SIZES)) as running:
         controls = running.emulator.controls
