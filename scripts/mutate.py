@@ -1,0 +1,147 @@
+"""Mutation check of the facade: does the test suite notice a plausible bug?
+
+    .venv/bin/python scripts/mutate.py                 # every mutant, the default tests
+    .venv/bin/python scripts/mutate.py --only 3,7      # some of them
+    .venv/bin/python scripts/mutate.py --list          # what each mutant changes
+
+Each mutant is one small edit of the facade's source (an off-by-one, a swapped operator, a
+dropped check, a retry of what is unsafe to repeat...), made in place, tested with pytest
+stopping at the first failure, and undone whatever happens. A mutant the tests fail on is
+"caught"; one they pass is "missed" and printed, with what it changed. CI does not run this
+(it takes minutes per missed mutant); run it before closing an issue that touches the
+pager, filters, transport or exports, and record the score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FACADE = ROOT / "facade" / "tracebridge"
+DEFAULT_TESTS = ["tests/facade", "tests/export", "tests/reliability", "tests/cli"]
+
+
+@dataclass(frozen=True)
+class Mutant:
+    what: str
+    file: str
+    old: str
+    new: str
+
+
+MUTANTS = [
+    Mutant("pages one position late", "pagination.py",
+           "return PageRequest(self._start + index * step, self._page_size)",
+           "return PageRequest(self._start + index * step + 1, self._page_size)"),
+    Mutant("Galileo pages overlap by one row", "galileo.py",
+           '"limit": request.size})', '"limit": request.size + 1})'),
+    Mutant("repeats dropped without being counted", "pagination.py",
+           "plan.repeated += 1", "pass"),
+    Mutant("a walk short of the count is accepted", "pagination.py",
+           "if whole and self._total is not None and gate.emitted < self._total:",
+           "if False:"),
+    Mutant("a page of repeats is not asked again", "pagination.py",
+           "if gate.only_repeats(result.rows, kept):  # a stale or duplicated page: ask again",
+           "if False:"),
+    Mutant("max_items lets one row too many through", "pagination.py",
+           "if limit is not None and self.emitted >= limit:",
+           "if limit is not None and self.emitted > limit:"),
+    Mutant("an unsafe POST is retried", "transport.py",
+           'if method == "POST" and path.endswith(READ_ONLY_POST_SUFFIXES):',
+           'if method == "POST":'),
+    Mutant("Retry-After is ignored", "transport.py",
+           "told = retry_after_of(response, body)", "told = None"),
+    Mutant("the bucket refills past its burst", "transport.py",
+           "self._tokens = min(float(self.burst), ", "self._tokens = min(float(self.burst + 1), "),
+    Mutant("the retry budget allows one retry too many", "transport.py",
+           "if self.used >= policy.max_retries:", "if self.used > policy.max_retries:"),
+    Mutant("the stream's retries are not counted with the transport's", "transport.py",
+           "budget = request.extensions.get(BUDGET_EXTENSION) or RetryBudget()\n        while True:\n            attempt = budget.used\n            if self.limiter is not None and self.limited(request):\n                self.limiter.acquire(self.sleep)",
+           "budget = RetryBudget()\n        while True:\n            attempt = budget.used\n            if self.limiter is not None and self.limited(request):\n                self.limiter.acquire(self.sleep)"),
+    Mutant("no frozen window for experiment traces", "respan.py",
+           'window = {"end_time": datetime.now(UTC)}', "window = {}"),
+    Mutant("<= sent as <", "filters/respan.py", '("le", False): "lte",', '("le", False): "lt",'),
+    Mutant("!= sent as =", "filters/respan.py", '("ne", False): "not",', '("ne", False): "",'),
+    Mutant("the final file written straight into the target", "export/pipeline.py",
+           "WRITERS[self.format](self.files.part, self._kept_rows(), columns, self.seen)\n                self.output.publish(self.files.part)",
+           "WRITERS[self.format](self.target, self._kept_rows(), columns, self.seen)"),
+    Mutant("no lock on the target", "export/output.py",
+           "fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)", "pass"),
+    Mutant("an existing file is replaced without asking", "export/output.py",
+           "        if self.path.exists():\n            raise ConfigError(",
+           "        if False:\n            raise ConfigError("),
+    Mutant("NaN written as bare NaN", "export/values.py", "allow_nan=False", "allow_nan=True"),
+    Mutant("a resumed work file is not cut back to its checkpoint", "export/pipeline.py",
+           "            truncate(path, self.state[size])", "            pass"),
+    Mutant("a dotted key overwrites a nested one", "export/flatten.py",
+           "flat[own] = value  # a dotted key", "flat[name] = value  # a dotted key"),
+    Mutant("an echoed key is not redacted", "errors.py",
+           "text = text.replace(secret, REDACTED)", "pass"),
+    Mutant("dot-segment ids are sent", "respan.py",
+           'if value in (".", "..") or len(value) > MAX_ID_CHARS:', "if False:"),
+    Mutant("a login page is saved as an export", "export/stream.py",
+           "if not isinstance(record, dict):\n            raise", "if False:\n            raise"),
+    Mutant("an empty export is accepted whatever the count", "calls.py",
+           "    if count > 0:\n        raise EmptyExport(count)",
+           "    if count < 0:\n        raise EmptyExport(count)"),
+    Mutant("a redirect is taken for the export", "_http.py",
+           "if response.status_code != 200:", "if response.status_code >= 400:"),
+]  # fmt: skip
+
+
+def run_tests(tests: list[str]) -> bool:
+    """True when the tests pass (the mutant is missed)."""
+    command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests]
+    # This copy's packages first, so a copy of the repository (a git worktree) can be
+    # mutated while the editable install points elsewhere.
+    paths = [str(ROOT / "facade"), str(ROOT / "generated"), os.environ.get("PYTHONPATH", "")]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    return result.returncode == 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="comma-separated mutant numbers (from 1)")
+    parser.add_argument("--list", action="store_true", help="list the mutants and stop")
+    parser.add_argument("--tests", nargs="*", default=DEFAULT_TESTS, help="pytest arguments")
+    args = parser.parse_args(argv)
+    chosen = range(1, len(MUTANTS) + 1)
+    if args.only:
+        chosen = [int(n) for n in args.only.split(",")]  # type: ignore[assignment]
+    if args.list:
+        for number in chosen:
+            print(f"{number:2}. {MUTANTS[number - 1].what} ({MUTANTS[number - 1].file})")
+        return 0
+    missed: list[int] = []
+    for number in chosen:
+        mutant = MUTANTS[number - 1]
+        path = FACADE / mutant.file
+        original = path.read_text(encoding="utf-8")
+        if original.count(mutant.old) != 1:
+            print(f"{number:2}. {mutant.what}: the code it mutates has changed; fix the mutant")
+            return 2
+        started = time.monotonic()
+        try:
+            path.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
+            survived = run_tests(args.tests)
+        finally:
+            path.write_text(original, encoding="utf-8")
+        verdict = "MISSED" if survived else "caught"
+        print(f"{number:2}. {verdict}  {mutant.what} ({time.monotonic() - started:.0f} s)")
+        sys.stdout.flush()
+        if survived:
+            missed.append(number)
+    caught = len(list(chosen)) - len(missed)
+    print(f"score: {caught}/{len(list(chosen))} caught" + (f"; missed {missed}" if missed else ""))
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
