@@ -405,3 +405,27 @@ def test_work_files_shorter_than_their_checkpoint_are_refused_not_padded(
     with pytest.raises(ConfigError, match="shorter than its checkpoint says"):
         rs.experiments.traces(EXP, page_size=7).to_jsonl(target, resume=True)
     assert not target.exists()
+
+
+def test_an_xlsx_writer_that_cannot_create_its_file_is_a_typed_error(
+    rs: Respan, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """xlsxwriter raises its own FileCreateError (not an OSError) when it cannot create the
+    file: it comes out as ExportWriteError naming the target, with the rows kept."""
+    target = tmp_path / "traces.xlsx"
+    real = pipeline.WRITERS["xlsx"]
+
+    def blocked(path: Path, rows: Any, columns: list[str], seen: Any) -> None:
+        path.mkdir()  # the temporary name is taken by a folder: the file cannot be made
+        try:
+            real(path, rows, columns, seen)
+        finally:
+            path.rmdir()
+
+    monkeypatch.setitem(pipeline.WRITERS, "xlsx", blocked)
+    with pytest.raises(ExportWriteError, match="could not write") as caught:
+        rs.experiments.traces(EXP, page_size=50).to_xlsx(target)
+    assert ".part" not in str(caught.value) and not target.exists()
+    assert caught.value.__cause__ is None and "FileCreateError" in str(caught.value)
+    monkeypatch.setitem(pipeline.WRITERS, "xlsx", real)
+    assert rs.experiments.traces(EXP, page_size=50).to_xlsx(target, resume=True).rows == 61

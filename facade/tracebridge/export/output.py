@@ -213,7 +213,12 @@ class Output:
 
     def write_error(self, exc: BaseException) -> ExportWriteError:
         """An error while writing, told in terms of the target."""
-        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        reason = getattr(exc, "strerror", None) or f"{type(exc).__name__}: {exc}"
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             reason = "no space left on the device"
+        work = WorkFiles(self.path)
+        for path in (work.part, work.rows, work.ids, work.checkpoint):  # name the target only
+            reason = reason.replace(str(path), "its temporary file")
+        if self.special:
+            reason = reason.replace(tempfile.gettempdir(), "a temporary folder")
         return ExportWriteError(f"could not write {self.given!r}: {reason}")
