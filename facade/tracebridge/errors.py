@@ -6,6 +6,7 @@ class per meaning of the services' answers.
     ├── FilterError                   a filter a dialect cannot express, an unknown field...
     ├── MissingDependencyError        an optional extra is not installed
     ├── ExportWriteError              an export's file could not be written (disk full...)
+    │   └── ExportValueError          a value the format cannot hold (an XLSX cell too long)
     ├── APIError                      the service answered with an error status
     │   ├── BadRequestError           400
     │   ├── AuthenticationError       401
@@ -65,6 +66,10 @@ class MissingDependencyError(TracebridgeError, ImportError):
 class ExportWriteError(TracebridgeError, OSError):
     """An export's file could not be written (a full disk, a value the format cannot hold).
     The target is as it was; work files kept for a resume are named in a note."""
+
+
+class ExportValueError(ExportWriteError):
+    """A value the chosen format cannot hold as it is: another format or `columns=` will."""
 
 
 class UnexpectedResponseError(TracebridgeError):

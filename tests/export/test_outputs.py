@@ -24,7 +24,7 @@ from tracebridge.emulator.data import (
     GALILEO_PROJECT_ID,
     SEED_TRACE_EXPERIMENT,
 )
-from tracebridge.errors import ExportWriteError
+from tracebridge.errors import ExportValueError, ExportWriteError
 from tracebridge.export import output as output_module
 from tracebridge.export import pipeline
 from tracebridge.export.pipeline import write_rows
@@ -386,7 +386,7 @@ def test_odd_values_are_kept_or_replaced_and_counted_never_fatal(
 
 def test_xlsx_refuses_a_cell_it_would_cut(tmp_path: Path) -> None:
     long = {"id": "a", "output": "y" * (XLSX_MAX_TEXT + 1)}
-    with pytest.raises(ExportWriteError, match="column 'output' is longer than the 32,767"):
+    with pytest.raises(ExportValueError, match=r"column .output. is longer than the 32,767"):
         write_rows([long], tmp_path / "long.xlsx")
     assert os.listdir(tmp_path) == []
     assert write_rows([long], tmp_path / "long.csv").rows == 1  # other formats hold it
@@ -429,3 +429,29 @@ def test_an_xlsx_writer_that_cannot_create_its_file_is_a_typed_error(
     assert caught.value.__cause__ is None and "FileCreateError" in str(caught.value)
     monkeypatch.setitem(pipeline.WRITERS, "xlsx", real)
     assert rs.experiments.traces(EXP, page_size=50).to_xlsx(target, resume=True).rows == 61
+
+
+def test_a_full_disk_while_fetching_is_typed_and_keeps_what_was_checkpointed(
+    rs: Respan, running: Running, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "traces.csv"
+    real_add = pipeline.Export.add
+    calls = [0]
+
+    def add(self: Any, position: int, rows: list[dict[str, Any]]) -> None:
+        calls[0] += 1
+        if calls[0] == 3:  # the third page's rows do not fit on the disk
+            real_write = self._rows_file.write
+            self._rows_file.write = lambda data: (real_write(data[:10]), _full())[0]
+        real_add(self, position, rows)
+
+    def _full() -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pipeline.Export, "add", add)
+    with pytest.raises(ExportWriteError, match="no space left") as caught:
+        rs.experiments.traces(EXP, page_size=7).to_csv(target)
+    assert "resume=True" in " ".join(caught.value.__notes__) and not target.exists()
+    monkeypatch.setattr(pipeline.Export, "add", real_add)
+    result = rs.experiments.traces(EXP, page_size=7).to_csv(target, resume=True)
+    assert result.resumed and ids_of(target, "csv") == [r["id"] for r in truth(running)]

@@ -29,7 +29,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .._optional import require
-from ..errors import ConfigError, ExportWriteError, IncompleteListingError, TracebridgeError
+from ..errors import (
+    ConfigError,
+    ExportValueError,
+    IncompleteListingError,
+    TracebridgeError,
+)
 from .files import WorkFiles, format_for, truncate
 from .flatten import Columns, RowSchema, flatten, select
 from .output import Output
@@ -142,6 +147,11 @@ class Export:
             if self.state["complete"]:
                 return None, []
             self._open("r+b")
+        except OSError as exc:
+            self.output.release()
+            if isinstance(exc, TracebridgeError):
+                raise
+            raise self.output.write_error(exc) from None
         except BaseException:
             self.output.release()
             raise
@@ -239,7 +249,7 @@ class Export:
             else:
                 self.seen.see(flat)
                 if self.format == "xlsx" and (column := too_long_for_xlsx(flat)) is not None:
-                    raise ExportWriteError(
+                    raise ExportValueError(
                         f"could not write {self.output.given!r}: a value of column {column!r} "
                         f"is longer than the {XLSX_MAX_TEXT:,} characters an XLSX cell holds; "
                         "export to CSV, JSONL or Parquet, or leave the column out (columns=)"
@@ -253,10 +263,14 @@ class Export:
                 replaced,
                 self.output.given,
             )
-        self._rows_file.write(data)
-        self._ids_file.write("".join(json.dumps(key(row)) + "\n" for row in rows).encode("utf-8"))
-        self._rows_file.flush()
-        self._ids_file.flush()
+        ids = "".join(json.dumps(key(row)) + "\n" for row in rows).encode("utf-8")
+        try:
+            self._rows_file.write(data)
+            self._ids_file.write(ids)
+            self._rows_file.flush()
+            self._ids_file.flush()
+        except OSError as exc:  # a full disk: what was checkpointed stays resumable
+            raise self.output.write_error(exc) from None
         self.state.update(
             position=position,
             rows=self.state["rows"] + len(rows),
@@ -275,7 +289,7 @@ class Export:
     def stopped(self, error: BaseException) -> None:
         """After a failure: close the work files, keep them for a resume, and say so."""
         self._close()
-        final = isinstance(error, (ExportWriteError, IncompleteListingError))
+        final = isinstance(error, (ExportValueError, IncompleteListingError))
         if not self.state["pages"] or self.output.special or final:
             self.files.remove()  # nothing worth resuming, or a resume could not mend it
         elif self.state["rows"]:
