@@ -17,3 +17,25 @@ def running() -> Iterator[Running]:
     """One emulator for the whole run; tests that change its data use their own."""
     with serve(Emulator(seed=7, sizes=SIZES)) as server:
         yield server
+
+
+@pytest.fixture
+def emulator(running: Running) -> Iterator[Emulator]:
+    """The shared emulator with an empty request log, its knobs reset afterwards."""
+    running.emulator.controls.requests.clear()
+    yield running.emulator
+    running.emulator.controls.reset()
+
+
+@pytest.fixture
+def env(running: Running, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The shared emulator's keys and URLs in the environment, as a user would set them."""
+    values = {
+        "RESPAN_API_KEY": running.respan_key,
+        "RESPAN_BASE_URL": running.base_url,
+        "GALILEO_API_KEY": running.galileo_key,
+        "GALILEO_API_URL": running.base_url,
+    }
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    return values

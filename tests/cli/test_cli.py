@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,26 +28,6 @@ from tracebridge.emulator.data import (
 
 EXP = SEED_TRACE_EXPERIMENT
 RUN = ["--project", GALILEO_PROJECT_ID, "--log-stream", GALILEO_LOG_STREAM_ID]
-
-
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
-def env(running: Running, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    values = {
-        "RESPAN_API_KEY": running.respan_key,
-        "RESPAN_BASE_URL": running.base_url,
-        "GALILEO_API_KEY": running.galileo_key,
-        "GALILEO_API_URL": running.base_url,
-    }
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
-    return values
 
 
 def invoke(*args: str) -> Any:

@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -69,26 +68,6 @@ KILLER = textwrap.dedent(
     """
 )
 STEPS = ("checkpoint", "writer", "rename", "cleanup")
-
-
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
-def env(running: Running, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    values = {
-        "RESPAN_API_KEY": running.respan_key,
-        "RESPAN_BASE_URL": running.base_url,
-        "GALILEO_API_KEY": running.galileo_key,
-        "GALILEO_API_URL": running.base_url,
-    }
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
-    return values
 
 
 def run(

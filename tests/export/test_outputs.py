@@ -36,20 +36,6 @@ EXP = SEED_TRACE_EXPERIMENT
 FORMATS = ("csv", "jsonl", "parquet", "xlsx")
 
 
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
-def rs(running: Running) -> Iterator[Respan]:
-    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as client:
-        client.transport.sleep = lambda seconds: None
-        yield client
-
-
 def visible(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -38,20 +38,6 @@ CASES = {
     "one page": ({"page_size": 100}, 1),
     "several pages": ({"page_size": 7}, 9),
 }
-
-
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
-def rs(running: Running) -> Iterator[Respan]:
-    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as client:
-        client.transport.sleep = lambda seconds: None
-        yield client
 
 
 def truth(running: Running, **query: Any) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -37,13 +37,6 @@ from ..support import SIZES
 EXP = SEED_TRACE_EXPERIMENT
 WINDOW = {"start_time": "2025-05-01T00:00:00Z", "end_time": "2025-07-01T00:00:00Z"}
 STREAM = GALILEO_LOG_STREAM_ID
-
-
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
 
 
 def public(cls: type) -> dict[str, inspect.Signature]:

@@ -22,13 +22,6 @@ STREAM = GALILEO_LOG_STREAM_ID
 
 
 @pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
 def gl(running: Running) -> Iterator[Galileo]:
     with Galileo(
         running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -103,13 +103,6 @@ def truth(running: Running) -> list[str]:
 
 def list_requests(emulator: Emulator) -> list[dict[str, Any]]:
     return [r for r in emulator.controls.request_log() if r["path"] == LIST_PATH]
-
-
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
 
 
 @settings(

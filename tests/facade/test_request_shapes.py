@@ -25,13 +25,6 @@ Walk = Callable[[Respan, Galileo, int, int], Any]
 
 
 @pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
 def clients(running: Running) -> Iterator[tuple[Respan, Galileo]]:
     with (
         Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as rs,

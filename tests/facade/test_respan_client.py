@@ -31,13 +31,6 @@ WINDOW = {"start_time": "2025-05-01T00:00:00Z", "end_time": "2025-07-01T00:00:00
 
 
 @pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.requests.clear()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
 def rs(running: Running) -> Iterator[Respan]:
     with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as client:
         yield client
