@@ -267,3 +267,13 @@ def test_the_stream_and_the_transport_share_one_retry_budget(
         run()
     sent = [action for action, path in proxy.applied if EXPORT in path]
     assert sent == ["reset_mid_body", "reset_mid_body", "status_503", "truncate"]
+
+
+@pytest.mark.parametrize("action", ["html_login", "text_login", "rows_not_objects"])
+def test_rows_read_from_a_stream_that_is_not_an_export_are_a_typed_error(
+    proxy: FaultProxy, upstream: Running, action: str
+) -> None:
+    proxy.add(Rule(action, path=EXPORT, times=None))
+    client = Galileo(upstream.galileo_key, base_url=proxy.url, project_id=GALILEO_PROJECT_ID)
+    with client as gl, pytest.raises(UnexpectedResponseError):
+        list(gl.export_rows("trace", log_stream_id=GALILEO_LOG_STREAM_ID))

@@ -226,6 +226,11 @@ class FirstRecord:
             self._verify(self.head)
 
 
+def _not_rows(what: str, sample: bytes) -> UnexpectedResponseError:
+    shown = excerpt(sample[:400].decode("utf-8", "replace"))
+    return UnexpectedResponseError(f"the export holds {what}", status=200, excerpt=shown)
+
+
 class EmptyExport(UnexpectedResponseError):
     """The export's body was empty although the service counts records for it."""
 
@@ -276,11 +281,20 @@ class RowDecoder:
         return end
 
     def _rows(self, block: bytes) -> Iterator[Row]:
-        text = block.decode("utf-8")
+        try:
+            text = block.decode("utf-8")
+        except UnicodeDecodeError:
+            raise _not_rows("bytes that are not UTF-8", block) from None
         if self.format != "csv":
             for line in text.splitlines():
                 if line.strip():
-                    yield json.loads(line)
+                    try:
+                        row = json.loads(line)
+                    except ValueError:
+                        row = None
+                    if not isinstance(row, dict):
+                        raise _not_rows("a line that is not a JSON object", line.encode())
+                    yield row
             return
         for record in csv.reader(io.StringIO(text, newline="")):
             if self.header is None:
