@@ -441,3 +441,22 @@ def test_a_full_disk_while_fetching_is_typed_and_keeps_what_was_checkpointed(
     monkeypatch.setattr(pipeline.Export, "add", real_add)
     result = rs.experiments.traces(EXP, page_size=7).to_csv(target, resume=True)
     assert result.resumed and ids_of(target, "csv") == [r["id"] for r in truth(running)]
+
+
+@pytest.mark.parametrize(
+    "damage", ['{"version": 1', '{"version": 1, "rows": "many"}', "[]", '{"window": 5}']
+)
+def test_a_damaged_checkpoint_is_explained_and_force_starts_over(
+    rs: Respan, tmp_path: Path, damage: str
+) -> None:
+    target = tmp_path / "traces.csv"
+    interrupted(rs, target)
+    checkpoint = tmp_path / ".traces.csv.checkpoint"
+    saved = json.loads(checkpoint.read_text())
+    broken = damage if damage != "[]" else "[]"
+    if damage.startswith('{"version": 1,') or damage.startswith('{"window"'):
+        broken = json.dumps({**saved, **json.loads(damage)})
+    checkpoint.write_text(broken)
+    with pytest.raises(ConfigError, match=r"overwrite=True \(--force\)"):
+        rs.experiments.traces(EXP, page_size=7).to_csv(target, resume=True)
+    assert rs.experiments.traces(EXP, page_size=7).to_csv(target, overwrite=True).rows == 61

@@ -89,10 +89,13 @@ class WorkFiles:
         try:
             state = json.loads(text)
         except ValueError:
+            state = None
+        if not isinstance(state, dict):
             raise ConfigError(
-                f"the checkpoint {str(self.checkpoint)!r} is damaged; delete it to start over"
-            ) from None
-        return state if isinstance(state, dict) else None
+                f"the checkpoint {str(self.checkpoint)!r} is damaged; pass overwrite=True "
+                "(--force) to discard it and start over"
+            )
+        return state
 
     def save_checkpoint(self, state: dict[str, Any]) -> None:
         """Write the checkpoint whole or not at all (a temporary name, then a rename)."""

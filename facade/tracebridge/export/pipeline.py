@@ -161,6 +161,8 @@ class Export:
     def _saved(self) -> dict[str, Any] | None:
         """The checkpoint to continue from, or None to start afresh; what an earlier run
         left is kept unless resuming or overwriting says what to do with it."""
+        if self.options.overwrite and not self.options.resume:
+            return None  # whatever is there is discarded, damaged or not
         saved = self.files.load_checkpoint()
         left = self.files.leftovers()
         if self.options.resume:
@@ -191,12 +193,22 @@ class Export:
         if different:
             raise ConfigError(
                 f"the checkpoint {str(self.files.checkpoint)!r} is for a different export "
-                f"(its {', '.join(different)} differ); run without resume to start over"
+                f"(its {', '.join(different)} differ); pass overwrite=True (--force) to "
+                "discard it and start over"
             )
-        if self.pager.source is not None:
-            self.pager.source.refreeze(saved.get("window", {}))
+        try:
+            if self.pager.source is not None:
+                self.pager.source.refreeze(saved.get("window", {}))
+            self.seen = Columns.from_json(self.schema.datetimes, saved.get("seen", {}))
+            counts = [saved[k] for k in ("rows", "pages", "rows_bytes", "ids_bytes", "position")]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            counts = []
+        if not all(isinstance(n, int) and n >= 0 for n in counts) or not counts:
+            raise ConfigError(
+                f"the checkpoint {str(self.files.checkpoint)!r} is damaged; pass "
+                "overwrite=True (--force) to discard it and start over"
+            )
         self.state.update(saved)
-        self.seen = Columns.from_json(self.schema.datetimes, saved.get("seen", {}))
         self.resumed = True
         if self.state["complete"] and not self.files.rows.exists() and self.target.exists():
             return  # killed after its final rename, while cleaning up: the file is whole
