@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from typer.testing import CliRunner
 
@@ -212,9 +213,13 @@ def test_the_emulator_command_prints_its_url_and_keys() -> None:
         keys = process.stdout.readline()
         assert first.startswith("tracebridge emulator on http://127.0.0.1:")
         assert "RESPAN_API_KEY=" in keys
+        url = first.split(" on ", 1)[1].strip()
+        # Interrupt it once it serves (the URL is printed before the server starts, and a
+        # busy machine can take seconds to get there): no race with its start-up.
+        assert httpx.get(f"{url}/_emulator/config", timeout=60).status_code == 200
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
+        assert process.wait(timeout=60) == 0  # it stops by itself, cleanly
 
 
 def test_the_demo_without_the_emulator_extra_names_it(
