@@ -105,12 +105,22 @@ def run(
     log_level: str = "warning",
     announce: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve in the foreground until interrupted; `announce` gets the URL once bound."""
+    """Serve in the foreground until interrupted; `announce` gets the URL once the server
+    answers (so whoever reads it can use it, or interrupt it, at once)."""
     sock = _bind(host, port)
     bound_host, bound_port = sock.getsockname()[:2]
+    server = _server(emulator, log_level)
     if announce is not None:
-        announce(f"http://{bound_host}:{bound_port}")
+        url = f"http://{bound_host}:{bound_port}"
+
+        def when_started() -> None:
+            while not server.started and not server.should_exit:
+                time.sleep(0.01)
+            if server.started:
+                announce(url)
+
+        threading.Thread(target=when_started, name="emulator-announce", daemon=True).start()
     try:
-        _server(emulator, log_level).run(sockets=[sock])
+        server.run(sockets=[sock])
     finally:
         sock.close()
