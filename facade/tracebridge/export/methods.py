@@ -24,6 +24,7 @@ class ExportKeywords(TypedDict, total=False):
     columns: Sequence[str] | None  # only these, in this order (`scores` takes all scores.*)
     flatten: bool  # nested objects to dotted columns (False: kept as objects / JSON text)
     resume: bool  # continue an interrupted export from its checkpoint
+    overwrite: bool  # replace a file already at the path (else ConfigError before any request)
     progress: Progress | None
 
 
@@ -41,27 +42,37 @@ class Exports:
         format: str | None = None,
         **options: Unpack[ExportKeywords],
     ) -> ExportResult:
-        """Export every row to `path`, the format from `format` or the file's suffix."""
+        """Export every row to `path` (a file, `-` for standard output, a device or a pipe),
+        the format from `format` or the file's suffix.
+
+        `columns` keeps some columns in that order, `flatten=False` keeps objects whole,
+        `resume=True` continues an interrupted export, `overwrite=True` replaces a file
+        already there, `progress` is told the total and each page. See `pipeline` and
+        `output` for what is guaranteed about the file."""
         return export_pager(self, ExportOptions(path, format, **options))
 
     def to_csv(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
     ) -> ExportResult:
+        """Export every row to `path` as CSV; options as for `to_file`."""
         return self.to_file(path, format="csv", **options)
 
     def to_jsonl(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
     ) -> ExportResult:
+        """Export every row to `path` as JSON lines; options as for `to_file`."""
         return self.to_file(path, format="jsonl", **options)
 
     def to_parquet(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
     ) -> ExportResult:
+        """Export every row to `path` as Parquet; options as for `to_file`."""
         return self.to_file(path, format="parquet", **options)
 
     def to_xlsx(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
     ) -> ExportResult:
+        """Export every row to `path` as XLSX; options as for `to_file`."""
         return self.to_file(path, format="xlsx", **options)
 
     def to_arrow(
@@ -97,21 +108,25 @@ class AsyncExports:
     async def to_csv(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
     ) -> ExportResult:
+        """Export every row to `path` as CSV; options as for `to_file`."""
         return await self.to_file(path, format="csv", **options)
 
     async def to_jsonl(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
     ) -> ExportResult:
+        """Export every row to `path` as JSON lines; options as for `to_file`."""
         return await self.to_file(path, format="jsonl", **options)
 
     async def to_parquet(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
     ) -> ExportResult:
+        """Export every row to `path` as Parquet; options as for `to_file`."""
         return await self.to_file(path, format="parquet", **options)
 
     async def to_xlsx(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
     ) -> ExportResult:
+        """Export every row to `path` as XLSX; options as for `to_file`."""
         return await self.to_file(path, format="xlsx", **options)
 
     async def to_arrow(
