@@ -699,7 +699,9 @@ def _fields_view(request: Request) -> Any:
     wanted = request.query_params.get("include_fields")
     if not wanted:
         return None
-    names = [name.strip() for name in wanted.split(",") if name.strip()]
+    # The row's identity stays whatever is asked: the spec requires `id` on every trace, and
+    # a row without it could be neither fetched again nor told from another.
+    names = ["id", *(name.strip() for name in wanted.split(",") if name.strip())]
     return lambda row: {name: row[name] for name in names if name in row}
 
 
