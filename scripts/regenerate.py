@@ -6,8 +6,9 @@
                                             fail (exit 1), listing the files, when the
                                             committed code is not exactly what the specs give
 
-generated/ is never edited by hand: change a spec (or openapi/codegen.yaml, or the template
-in openapi/templates/), run this, commit both. The generator and ruff (which formats its
+generated/ is never edited by hand: change a spec (or openapi/codegen.yaml, or the templates
+in openapi/templates/), run this, commit both. Beside each client it writes `api_facts.py`,
+the facts the spec declares in its x- extensions (see scripts/api_facts.py). The generator and ruff (which formats its
 output) are pinned in pyproject.toml's `dev` extra; other versions would give other bytes,
 so this script refuses to run with them.
 """
@@ -130,7 +131,31 @@ def generate_into(output_root: Path) -> None:
         if result.returncode != 0:
             output = (result.stdout + result.stderr).strip()
             raise RegenerateError(f"openapi-python-client failed on openapi/{spec_name}:\n{output}")
+        write_api_facts(spec_name, output_root / package, env)
         remove_litter(output_root / package)
+
+
+def write_api_facts(spec_name: str, package_dir: Path, env: dict[str, str]) -> None:
+    """<package>/api_facts.py: the facts the spec's x- extensions declare (scripts/api_facts.py)."""
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from api_facts import SpecFactError, extract, module_source
+    finally:
+        sys.path.pop(0)
+    try:
+        facts = extract(yaml.safe_load((SPECS / spec_name).read_text()))
+    except SpecFactError as exc:
+        raise RegenerateError(f"openapi/{spec_name}: {exc}") from None
+    target = package_dir / "api_facts.py"
+    target.write_text(module_source(spec_name, facts))
+    ruff = Path(sys.executable).with_name("ruff")
+    subprocess.run(
+        [str(ruff), "format", "--isolated", "--line-length", "120", "--target-version", "py310",
+         "--quiet", str(target)],
+        check=True, env=env,
+    )  # fmt: skip
 
 
 def remove_litter(folder: Path) -> None:

@@ -1,6 +1,6 @@
 """Sending a generated request and turning every outcome into a value or a typed error.
 
-The facade builds requests with the generated clients' `_get_kwargs` (their documented
+The facade builds requests with the generated clients' public `build_request` (their documented
 request builders) and sends them on the generated client's httpx client, whose transport
 retries and rate limits. What comes back is checked here: an error status becomes its
 `APIError`, a broken connection `APIConnectionError` (or `APITimeoutError`), and a success

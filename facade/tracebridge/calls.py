@@ -63,7 +63,7 @@ class Stream:
     expect: Call[int] | None = None
 
     def streaming(self, budget: RetryBudget) -> dict[str, Any]:
-        return {**self.request, "extensions": {STREAM_EXTENSION: True, BUDGET_EXTENSION: budget}}
+        return _with_extensions(self.request, {STREAM_EXTENSION: True, BUDGET_EXTENSION: budget})
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,12 @@ class RowStream:
     format: str
 
     def streaming(self) -> dict[str, Any]:
-        return {**self.request, "extensions": {STREAM_EXTENSION: True}}
+        return _with_extensions(self.request, {STREAM_EXTENSION: True})
+
+
+def _with_extensions(request: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """The request with more httpx extensions, keeping the operation's facts it carries."""
+    return {**request, "extensions": {**request.get("extensions", {}), **extra}}
 
 
 PAGING_KEYS = frozenset({"page", "page_size", "starting_token", "limit"})

@@ -1,17 +1,20 @@
-"""The documented fields of every row type, with the kind of value each holds.
+"""The fields of every row type and the kind of value each holds, read from the specs.
 
-One source for the facade's filter checks (Respan silently ignores unknown filter keys on
-some endpoints, so names are checked before sending) and for the emulator, which filters,
-sorts and validates with the same knowledge. tests/ ties these tables to the generated
-models, so a spec change that adds or drops a field fails until this file follows.
+Nothing here is typed by hand: `scripts/regenerate.py` writes each spec's `x-` extensions
+(field kinds, sortable fields, documented aliases, Galileo filter types and operators) into
+`respan_client.api_facts` / `galileo_client.api_facts`, and this module gives them the shape
+the facade's filter checks and the emulator share. A spec change reaches both at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
+
+from galileo_client import api_facts as galileo_facts
+from respan_client import api_facts as respan_facts
 
 
 class Kind(StrEnum):
@@ -28,148 +31,56 @@ class Kind(StrEnum):
     SCORES = "scores"  # scores: filtered per evaluator as `scores__<id>` / `scores.<id>`
 
 
-def _fields(**kinds: Kind) -> MappingProxyType[str, Kind]:
-    return MappingProxyType(kinds)
+class RowFields(Mapping[str, Kind]):
+    """One row type's documented fields (name -> Kind), with what the spec says besides:
+    the fields the service sorts by, other names it documents for a field (`aliases`), and
+    for Galileo each column's filter `type` and the keys of its nested columns."""
+
+    def __init__(self, name: str, facts: Mapping[str, Any]):
+        self.name = name
+        self._kinds = MappingProxyType({f: Kind(k) for f, k in facts["fields"].items()})
+        self.sortable: frozenset[str] = frozenset(facts["sortable"])
+        self.aliases: Mapping[str, str] = MappingProxyType(dict(facts["aliases"]))
+        self.filter_types: Mapping[str, str] = MappingProxyType(dict(facts["filter_types"]))
+        self.nested: Mapping[str, Mapping[str, Any]] = MappingProxyType(dict(facts["nested"]))
+
+    def __getitem__(self, name: str) -> Kind:
+        return self._kinds[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kinds)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def __repr__(self) -> str:
+        return f"RowFields({self.name!r}, {len(self)} fields)"
+
+    def canonical(self, name: str) -> str:
+        """The field a documented alias stands for (`cost` -> `total_cost`); else the name."""
+        return self.aliases.get(name, name)
 
 
-S, T, I, N, B, D, J, M, SC = (  # noqa: E741
-    Kind.STRING,
-    Kind.TEXT,
-    Kind.INTEGER,
-    Kind.NUMBER,
-    Kind.BOOLEAN,
-    Kind.DATETIME,
-    Kind.JSON,
-    Kind.MAPPING,
-    Kind.SCORES,
-)
+def _row(facts: Any, name: str) -> RowFields:
+    return RowFields(name, facts.ROWS[name])
 
-RESPAN_EXPERIMENT: Final = _fields(
-    id=S,
-    name=S,
-    status=S,
-    created_at=D,
-    description=S,
-    dataset=S,
-    dataset_id=S,
-    dataset_name=S,
-    workflow_count=I,
-    progress=N,
-    started_at=D,
-    completed_at=D,
-    tags=J,
-)
 
-RESPAN_TRACE: Final = _fields(
-    id=S,
-    trace_unique_id=S,
-    root_span_unique_id=S,
-    environment=S,
-    customer_identifier=S,
-    name=S,
-    input=T,
-    output=T,
-    expected_output=T,
-    status=S,
-    comparison_key=S,
-    start_time=D,
-    end_time=D,
-    duration=N,
-    span_count=I,
-    llm_call_count=I,
-    total_cost=N,
-    total_tokens=I,
-    total_prompt_tokens=I,
-    total_completion_tokens=I,
-    error_count=I,
-    metadata=M,
-    scores=SC,
-)
-
-RESPAN_SPAN: Final = _fields(
-    id=S,
-    unique_id=S,
-    organization_id=S,
-    environment=S,
-    timestamp=D,
-    start_time=D,
-    prompt_tokens=I,
-    completion_tokens=I,
-    total_request_tokens=I,
-    cost=N,
-    model=S,
-    latency=N,
-    status_code=I,
-    status=S,
-    prompt=T,
-    completion=T,
-    input=T,
-    output=T,
-    dataset_id=S,
-    annotation_status=S,
-    annotation_completed_by=J,
-    scores=SC,
-    metadata=M,
-    custom_identifier=S,
-    log_type=S,
-)
-
-# Filter names that are not row keys: the older plain filter form of seed 003 filters
-# dataset spans by `created_at`, which is the span's `timestamp`.
-RESPAN_SPAN_FILTER_ALIASES: Final = MappingProxyType({"created_at": "timestamp"})
-
-# Galileo column ids (`metrics/<name>` and `user_metadata/<key>` reach inside a record).
-GALILEO_RECORD: Final = _fields(
-    id=S,
-    type=S,
-    project_id=S,
-    run_id=S,
-    name=T,
-    input=T,
-    output=T,
-    created_at=D,
-    tags=J,
-    session_id=S,
-    trace_id=S,
-    parent_id=S,
-    metrics=M,
-    user_metadata=M,
-)
+RESPAN_EXPERIMENT: Final = _row(respan_facts, "experiment")
+RESPAN_TRACE: Final = _row(respan_facts, "trace")
+RESPAN_SPAN: Final = _row(respan_facts, "span")
+GALILEO_RECORD: Final = _row(galileo_facts, "record")
 
 # Galileo's filter `type` for each column (what available_columns reports as filter_type).
-GALILEO_FILTER_TYPES: Final = MappingProxyType(
-    {
-        "id": "id",
-        "type": "text",
-        "project_id": "id",
-        "run_id": "id",
-        "name": "text",
-        "input": "text",
-        "output": "text",
-        "created_at": "date",
-        "tags": "collection",
-        "session_id": "id",
-        "trace_id": "id",
-        "parent_id": "id",
-    }
-)
-# The operators each Galileo filter type has (the service's own lists).
+GALILEO_FILTER_TYPES: Final = GALILEO_RECORD.filter_types
+# The operators each Galileo filter type has, from the spec's filter schemas.
 GALILEO_OPERATORS: Final = MappingProxyType(
-    {
-        "id": frozenset({"eq", "ne", "one_of", "not_in", "contains"}),
-        "date": frozenset({"eq", "ne", "gt", "gte", "lt", "lte"}),
-        "number": frozenset({"eq", "ne", "gt", "gte", "lt", "lte", "between"}),
-        "boolean": frozenset({"eq", "ne"}),
-        "collection": frozenset({"eq", "contains", "one_of", "not_in"}),
-        "text": frozenset({"eq", "ne", "contains", "one_of", "not_in"}),
-    }
+    {kind: frozenset(operators) for kind, operators in galileo_facts.FILTER_OPERATORS.items()}
 )
-GALILEO_METRIC_COLUMNS: Final = (
-    "metrics/duration_ns",
-    "metrics/cost",
-    "metrics/num_input_tokens",
-    "metrics/num_output_tokens",
+GALILEO_METRIC_COLUMNS: Final = tuple(
+    f"metrics/{key}" for key in GALILEO_RECORD.nested.get("metrics", {}).get("keys", ())
 )
+# Respan's standard-format filter operators (`""`, `is` and no operator are equals).
+RESPAN_OPERATORS: Final = frozenset(respan_facts.ENUMS["FilterOperator"])
 
 
 def nested_field(name: str, fields: Mapping[str, Kind]) -> tuple[str, str] | None:
@@ -181,10 +92,32 @@ def nested_field(name: str, fields: Mapping[str, Kind]) -> tuple[str, str] | Non
     return None
 
 
+def canonical(name: str, fields: Mapping[str, Kind] | None) -> str:
+    """The documented field an alias stands for, for row types that have aliases."""
+    return fields.canonical(name) if isinstance(fields, RowFields) else name
+
+
+def sortable_field(name: str, fields: Mapping[str, Kind]) -> str | None:
+    """The documented field a sort key names (aliases resolved), or None when the service
+    does not sort by it."""
+    field = canonical(name, fields)
+    if isinstance(fields, RowFields):
+        return field if field in fields.sortable else None
+    return field if fields.get(field) not in (None, Kind.MAPPING, Kind.SCORES, Kind.JSON) else None
+
+
+def sortable_names(fields: Mapping[str, Kind]) -> list[str]:
+    """Every name a sort may use (fields and their aliases), for error messages."""
+    names = [name for name in fields if sortable_field(name, fields)]
+    if isinstance(fields, RowFields):
+        names += [alias for alias, field in fields.aliases.items() if field in fields.sortable]
+    return sorted(names)
+
+
 def galileo_column_id(name: str) -> str:
     """A Galileo column id from a field name: `metrics.duration_ns` -> `metrics/duration_ns`."""
     prefix, sep, rest = name.partition(".")
-    if sep and rest and prefix in ("metrics", "user_metadata"):
+    if sep and rest and prefix in GALILEO_RECORD.nested:
         return f"{prefix}/{rest}"
     return name
 
@@ -194,8 +127,7 @@ def galileo_filter_type(column_id: str) -> str | None:
     if column_id in GALILEO_FILTER_TYPES:
         return GALILEO_FILTER_TYPES[column_id]
     prefix, _, key = column_id.partition("/")
-    if key and prefix == "metrics":
-        return "number"
-    if key and prefix == "user_metadata":
-        return "text"
+    nested = GALILEO_RECORD.nested.get(prefix)
+    if key and nested is not None:
+        return str(nested["filter_type"])
     return None

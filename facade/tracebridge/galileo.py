@@ -209,20 +209,20 @@ class GalileoPlans:
 
     def projects(self, name: str | None = None) -> Call[list[Project]]:
         """The projects the key can see (by name, when given)."""
-        kwargs = list_projects._get_kwargs(project_name=name or galileo_client.types.UNSET)
+        kwargs = list_projects.build_request(project_name=name or galileo_client.types.UNSET)
         return Call(kwargs, _rows(Project.from_dict))
 
     def log_streams(self, project_id: str | None = None) -> Call[list[LogStream]]:
         """The project's log streams."""
         return Call(
-            list_log_streams._get_kwargs(UUID(self._project(project_id))),
+            list_log_streams.build_request(UUID(self._project(project_id))),
             _rows(LogStream.from_dict),
         )
 
     def experiments(self, project_id: str | None = None) -> Call[list[Experiment]]:
         """The project's experiments."""
         return Call(
-            list_experiments._get_kwargs(UUID(self._project(project_id))),
+            list_experiments.build_request(UUID(self._project(project_id))),
             _rows(Experiment.from_dict),
         )
 
@@ -249,7 +249,7 @@ class GalileoPlans:
         request = LogRecordsCountRequest.from_dict(
             {k: v for k, v in body.items() if k in (*RUN_IDS, "filter_tree")}
         )
-        return Call(_COUNT[kind]._get_kwargs(project, body=request), _read_count)
+        return Call(_COUNT[kind].build_request(project, body=request), _read_count)
 
     def records(
         self,
@@ -289,7 +289,7 @@ class GalileoPlans:
 
         def page(request: PageRequest) -> Call[PageResult]:
             query = _query({**body, "starting_token": request.position, "limit": request.size})
-            return Call(search._get_kwargs(project, body=query), _read_records)
+            return Call(search.build_request(project, body=query), _read_records)
 
         return Listing(
             page,
@@ -346,7 +346,7 @@ class GalileoPlans:
                 if isinstance(column.filter_type, str) and column.filterable is not False
             }
 
-        return Call(_COLUMNS[kind]._get_kwargs(self._project(project_id), body=request), read)
+        return Call(_COLUMNS[kind].build_request(self._project(project_id), body=request), read)
 
     def export_records(
         self,
@@ -460,7 +460,7 @@ def _export_request(
         request = LogRecordsExportRequest.from_dict(body)
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"the export request is not in Galileo's form: {exc}") from None
-    return export_records_op._get_kwargs(UUID(plans._project(project_id)), body=request)
+    return export_records_op.build_request(UUID(plans._project(project_id)), body=request)
 
 
 class _Configured:

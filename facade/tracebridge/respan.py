@@ -75,14 +75,21 @@ from .calls import (
     blocking,
     paged,
 )
-from .catalog import RESPAN_EXPERIMENT, RESPAN_SPAN, RESPAN_TRACE, Kind
+from .catalog import (
+    RESPAN_EXPERIMENT,
+    RESPAN_SPAN,
+    RESPAN_TRACE,
+    Kind,
+    sortable_field,
+    sortable_names,
+)
 from .config import USER_AGENT, Settings, respan_settings
 from .errors import ConfigError, FilterError, UnexpectedResponseError
 from .export.flatten import RowSchema, model_fields
 from .filters import Expr, parse, to_respan, to_respan_list
 from .filters.values import iso_datetime
 from .pagination import PageRequest, PageResult
-from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket, respan_limited
+from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket
 
 M = TypeVar("M")
 Where = Expr | str | Mapping[str, Any] | None
@@ -142,10 +149,8 @@ def _sort(sort: str | None, fields: Mapping[str, Kind]) -> Any:
     if sort is None:
         return UNSET
     name = sort.removeprefix("-")
-    if fields.get(name) in (None, Kind.MAPPING, Kind.SCORES, Kind.JSON):
-        sortable = ", ".join(
-            sorted(n for n, k in fields.items() if k not in (Kind.MAPPING, Kind.SCORES, Kind.JSON))
-        )
+    if sortable_field(name, fields) is None:
+        sortable = ", ".join(sortable_names(fields))
         raise ConfigError(
             f"cannot sort by {name!r}; sortable fields: {sortable} (prefix - for descending)"
         )
@@ -169,13 +174,13 @@ def _call(
     module: ModuleType, read: Callable[[dict[str, Any]], M], *args: Any, **kwargs: Any
 ) -> Call[M]:
     """A call of a generated operation whose answer is a JSON object read by `read`."""
-    return Call(module._get_kwargs(*args, **kwargs), lambda response: read(json_object(response)))
+    return Call(module.build_request(*args, **kwargs), lambda response: read(json_object(response)))
 
 
 def _message(module: ModuleType, *args: Any, **kwargs: Any) -> Call[str]:
     """A call whose answer is the service's {"message": ...} (the e-mailed exports)."""
     return Call(
-        module._get_kwargs(*args, **kwargs),
+        module.build_request(*args, **kwargs),
         lambda response: str(json_object(response, "message")["message"]),
     )
 
@@ -229,7 +234,7 @@ def _listing(
 
     def page(request: PageRequest) -> Call[PageResult]:
         return Call(
-            module._get_kwargs(
+            module.build_request(
                 *args, page=request.position, page_size=request.size, **kwargs, **frozen
             ),
             read,
@@ -328,7 +333,7 @@ class ExperimentPlans:
     def delete(self, experiment_id: str) -> Call[None]:
         """Delete an experiment."""
         return Call(
-            delete_experiment._get_kwargs(_id(experiment_id, "experiment_id")),
+            delete_experiment.build_request(_id(experiment_id, "experiment_id")),
             lambda response: None,
         )
 
@@ -755,9 +760,7 @@ class Respan(_Configured, Closing):
     (RESPAN_API_KEY, RESPAN_BASE_URL); one connection pool, retries, a shared rate limit."""
 
     def _connect(self) -> None:
-        self.transport = RetryTransport(
-            policy=self._policy, limiter=self._limiter, limited=respan_limited
-        )
+        self.transport = RetryTransport(policy=self._policy, limiter=self._limiter)
         # The generated client, with retries and the limiter, for calls the facade lacks.
         self.raw = _raw_client(self.settings, self.transport)
         self._http = self.raw.get_httpx_client()
@@ -771,9 +774,7 @@ class AsyncRespan(_Configured, AsyncClosing):
     `raw` is the generated client set up for its asyncio calls (`asyncio_detailed`)."""
 
     def _connect(self) -> None:
-        self.transport = AsyncRetryTransport(
-            policy=self._policy, limiter=self._limiter, limited=respan_limited
-        )
+        self.transport = AsyncRetryTransport(policy=self._policy, limiter=self._limiter)
         self.raw = _raw_client(self.settings, self.transport)
         self._http = self.raw.get_async_httpx_client()
         self.experiments = AsyncExperiments(self._http)

@@ -8,9 +8,10 @@
 Retries: exponential backoff with full jitter on 408, 429, 5xx (not 501/505) and broken
 connections, honouring `Retry-After` (seconds or an HTTP date) and a 429 body's
 `retry_after`, each wait capped. Only calls that are safe to repeat are retried after they
-may have reached the service: reads, searches, counts, list-by-POST, Galileo's export
-stream. A Respan export trigger (which e-mails someone) is retried only when the service
-certainly did not act on it: the connection never opened, or a 429.
+may have reached the service: the spec says which (`x-safe-to-repeat`, `x-unsafe-when` on
+each operation, carried by every generated request). A Respan export trigger (which e-mails
+someone) is retried only when the service certainly did not act on it: the connection
+never opened, or a 429.
 
 One budget per request: a caller that repeats a request itself (a Galileo export body cut
 short after its headers) passes a `RetryBudget` in the request's extensions, and the
@@ -42,18 +43,10 @@ log = logging.getLogger("tracebridge")
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504, 507, 508, 509, 520, 521, 522, 523, 524})
 # Errors after which the request cannot have reached the service.
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
-# Paths whose POST only reads (Respan list-by-POST, summaries; Galileo search, count, export).
-READ_ONLY_POST_SUFFIXES = (
-    "/list/",
-    "/summary/",
-    "/histogram/",
-    "/search",
-    "/count",
-    "/available_columns",
-    "/export_records",
-)
 STREAM_EXTENSION = "tracebridge.stream"  # set on a request whose body is read as a stream
 SAFE_EXTENSION = "tracebridge.safe_to_retry"  # True/False overrides the classification
+# The operation's facts from the spec (api_facts.py), set by every generated request builder.
+OPERATION_EXTENSION = "tracebridge.operation"
 JSON_EXTENSION = "tracebridge.json"  # the parsed body of a JSON answer the transport checked
 BUDGET_EXTENSION = "tracebridge.budget"  # a RetryBudget shared with the caller's own retries
 
@@ -82,32 +75,40 @@ def parsed_json(response: httpx.Response) -> Any:
 
 
 def safe_to_retry(request: httpx.Request) -> bool:
-    """Whether repeating the request can do no harm (it only reads)."""
+    """Whether repeating the request can do no harm, as its operation in the spec says
+    (`x-safe-to-repeat`, `x-unsafe-when`). A request no generated builder made is judged by
+    its method alone: only GET, HEAD and OPTIONS are repeated."""
     override = request.extensions.get(SAFE_EXTENSION)
     if override is not None:
         return bool(override)
-    method, path = request.method, request.url.path
-    if method in ("GET", "HEAD", "OPTIONS"):
-        export = request.url.params.get("export", "").lower()
-        return export not in ("1", "true")
-    if method == "POST" and path.endswith(READ_ONLY_POST_SUFFIXES):
-        return not _starts_an_export(request)
-    return False
+    operation = request.extensions.get(OPERATION_EXTENSION)
+    if operation is None:
+        return request.method in ("GET", "HEAD", "OPTIONS")
+    if not operation["safe_to_repeat"]:
+        return False
+    condition = operation.get("unsafe_when")
+    return condition is None or not _holds(request, condition)
 
 
-def _starts_an_export(request: httpx.Request) -> bool:
-    """A dataset span POST with is_exporting: true e-mails an export."""
+def _holds(request: httpx.Request, condition: dict[str, Any]) -> bool:
+    """Whether the request's body field or query parameter holds one of the values."""
+    name, values = condition["name"], condition["values"]
+    if condition["in"] == "query":
+        given = request.url.params.get_list(name)
+        wanted = {str(value).lower() for value in values}
+        return any(value.lower() in wanted for value in given)
     try:
         body = json.loads(request.content or b"{}")
     except ValueError:
         return False
-    return isinstance(body, dict) and body.get("is_exporting") is True
+    return isinstance(body, dict) and name in body and body[name] in values
 
 
-def respan_limited(request: httpx.Request) -> bool:
-    """Respan's documented limit covers its experiment and dataset APIs, not the logs APIs."""
-    path = request.url.path
-    return path.startswith(("/api/v2/experiments", "/api/datasets"))
+def rate_limited(request: httpx.Request) -> bool:
+    """Whether the service's rate limit covers the request (`x-rate-limited`); a request no
+    generated builder made is counted against it."""
+    operation = request.extensions.get(OPERATION_EXTENSION)
+    return True if operation is None else bool(operation["rate_limited"])
 
 
 class TokenBucket:
@@ -265,7 +266,7 @@ class RetryTransport(httpx.BaseTransport):
         *,
         policy: RetryPolicy | None = None,
         limiter: TokenBucket | None = None,
-        limited: Callable[[httpx.Request], bool] = lambda request: True,
+        limited: Callable[[httpx.Request], bool] = rate_limited,
         sleep: Callable[[float], None] = time.sleep,
     ):
         self.inner = inner or httpx.HTTPTransport()
@@ -317,7 +318,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         *,
         policy: RetryPolicy | None = None,
         limiter: TokenBucket | None = None,
-        limited: Callable[[httpx.Request], bool] = lambda request: True,
+        limited: Callable[[httpx.Request], bool] = rate_limited,
     ):
         self.inner = inner or httpx.AsyncHTTPTransport()
         self.policy = policy or RetryPolicy()

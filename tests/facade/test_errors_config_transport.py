@@ -4,18 +4,38 @@ environment; retries and the rate limiter as transports (the raw clients can use
 from __future__ import annotations
 
 import asyncio
+import importlib
+import inspect
 import logging
 import threading
 from collections import deque
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+import galileo_client
 import respan_client
-from respan_client.api.experiment_traces import filter_experiment_traces
-from respan_client.models import FilterRequest, TraceList
+from galileo_client.api.records import get_span_columns
+from galileo_client.models import AvailableColumnsRequest
+from respan_client.api.datasets import list_dataset_spans
+from respan_client.api.experiment_traces import (
+    export_experiment_traces,
+    filter_experiment_traces,
+    list_experiment_traces,
+)
+from respan_client.api.experiments import delete_experiment
+from respan_client.api.logs import list_spans
+from respan_client.models import (
+    DatasetSpanFilterRequest,
+    FilterRequest,
+    ListFilterRequest,
+    LogFilterRequest,
+    TraceList,
+    TruthyFlag,
+)
 from tracebridge.config import Secret, galileo_settings, respan_settings
 from tracebridge.emulator import Emulator, Fault, Running, serve
 from tracebridge.emulator.data import (
@@ -41,7 +61,7 @@ from tracebridge.transport import (
     RetryPolicy,
     RetryTransport,
     TokenBucket,
-    respan_limited,
+    rate_limited,
     safe_to_retry,
 )
 
@@ -321,8 +341,9 @@ def test_list_by_post_is_retried_and_a_broken_body_too(
     emulator.inject(
         Fault("status", status=500, path="/logs/list/"), Fault("reset", path="/logs/list/")
     )
+    listing = filter_experiment_traces.build_request(SEED_TRACE_EXPERIMENT, body=FilterRequest())
     with retrying_client(running, Sleeps()) as client:
-        response = client.post(TRACES + "list/", json={})
+        response = client.request(**listing)
     assert response.status_code == 200 and response.json()["count"] == 61
     assert requests_to(emulator, TRACES + "list/") == 3
 
@@ -331,12 +352,15 @@ def test_an_export_trigger_is_not_repeated_once_it_may_have_reached_the_service(
     emulator: Emulator, running: Running
 ) -> None:
     emulator.inject(Fault("status", status=503, path="/logs/"))
+    trigger = list_experiment_traces.build_request(SEED_TRACE_EXPERIMENT, export=TruthyFlag.ONE)
+    export_body = ListFilterRequest.from_dict({"filters": []})
     with retrying_client(running, Sleeps()) as client:
-        assert client.get(TRACES, params={"export": "1"}).status_code == 503
-        assert client.post(TRACES, json={"filters": []}).status_code == 202
+        assert client.request(**trigger).status_code == 503
+        posted = export_experiment_traces.build_request(SEED_TRACE_EXPERIMENT, body=export_body)
+        assert client.request(**posted).status_code == 202
         emulator.inject(Fault("reset", path="/logs/"))
         with pytest.raises(httpx.RemoteProtocolError):
-            client.get(TRACES, params={"export": "1"})
+            client.request(**trigger)
     assert len(emulator.controls.exports) == 2  # the POST, and the reset GET that did reach it
 
 
@@ -344,31 +368,71 @@ def test_an_export_trigger_is_repeated_after_a_429(emulator: Emulator, running: 
     emulator.inject(Fault("status", status=429, retry_after=1))
     sleeps = Sleeps()
     with retrying_client(running, sleeps) as client:
-        assert client.get(TRACES, params={"export": "true"}).status_code == 202
+        trigger = list_experiment_traces.build_request(
+            SEED_TRACE_EXPERIMENT, export=TruthyFlag.TRUE
+        )
+        assert client.request(**trigger).status_code == 202
     assert sleeps == [1] and len(emulator.controls.exports) == 1
 
 
-def test_what_is_safe_to_repeat() -> None:
-    def request(method: str, path: str, **kwargs: Any) -> httpx.Request:
-        return httpx.Request(method, "https://api.respan.ai" + path, **kwargs)
+def test_what_is_safe_to_repeat_comes_from_the_operation() -> None:
+    def built(kwargs: dict[str, Any]) -> httpx.Request:
+        kwargs = dict(kwargs)
+        url = "https://api.example" + kwargs.pop("url")
+        return httpx.Request(kwargs.pop("method"), url, **kwargs)
 
-    assert safe_to_retry(request("GET", TRACES))
-    assert not safe_to_retry(request("GET", TRACES, params={"export": "1"}))
-    assert safe_to_retry(request("POST", TRACES + "list/", json={}))
-    assert safe_to_retry(request("POST", "/api/datasets/d/logs/list/", json={"filters": {}}))
-    assert not safe_to_retry(
-        request("POST", "/api/datasets/d/logs/list/", json={"is_exporting": True})
+    experiment = SEED_TRACE_EXPERIMENT
+    filters = FilterRequest.from_dict({"filters": {}})
+    assert safe_to_retry(built(list_experiment_traces.build_request(experiment)))
+    for flag in (TruthyFlag.ONE, TruthyFlag.TRUE):
+        trigger = list_experiment_traces.build_request(experiment, export=flag)
+        assert not safe_to_retry(built(trigger)), flag
+    assert safe_to_retry(built(filter_experiment_traces.build_request(experiment, body=filters)))
+    listing = DatasetSpanFilterRequest.from_dict({"filters": {}})
+    assert safe_to_retry(built(list_dataset_spans.build_request("d", body=listing)))
+    exporting = DatasetSpanFilterRequest.from_dict({"is_exporting": True})
+    assert not safe_to_retry(built(list_dataset_spans.build_request("d", body=exporting)))
+    export_body = ListFilterRequest.from_dict({"filters": []})
+    exported = export_experiment_traces.build_request(experiment, body=export_body)
+    assert not safe_to_retry(built(exported))  # the e-mailed export
+    assert not safe_to_retry(built(delete_experiment.build_request("e")))
+    columns = AvailableColumnsRequest.from_dict({"log_stream_id": GALILEO_LOG_STREAM_ID})
+    assert safe_to_retry(built(get_span_columns.build_request(GALILEO_PROJECT_ID, body=columns)))
+    # A request no generated builder made is judged by its method alone.
+    assert safe_to_retry(httpx.Request("GET", "https://api.example/x"))
+    assert not safe_to_retry(httpx.Request("POST", "https://api.example/x/search"))
+    forced = httpx.Request(
+        "POST", "https://api.example/x", extensions={"tracebridge.safe_to_retry": True}
     )
-    assert not safe_to_retry(request("POST", TRACES, json={}))  # the e-mailed export
-    assert not safe_to_retry(request("POST", "/api/v2/experiments/", json={}))  # create
-    assert not safe_to_retry(request("DELETE", "/api/v2/experiments/e/"))
-    assert safe_to_retry(request("POST", GALILEO + "/export_records", json={}))
-    assert safe_to_retry(request("POST", GALILEO + "/spans/search", json={}))
-    forced = request("POST", "/api/v2/experiments/", extensions={"tracebridge.safe_to_retry": True})
     assert safe_to_retry(forced)
-    assert respan_limited(request("GET", TRACES)) and not respan_limited(
-        request("POST", "/api/request-logs/list/")
-    )
+    assert rate_limited(built(list_experiment_traces.build_request(experiment)))
+    assert not rate_limited(built(list_spans.build_request(body=LogFilterRequest())))
+    assert rate_limited(httpx.Request("GET", "https://api.example/x"))
+
+
+def test_every_operation_carries_its_spec_facts() -> None:
+    """Each generated builder attaches exactly its operation's facts, so the transport
+    decides by the spec, never by the URL."""
+    for package in (respan_client, galileo_client):
+        facts = importlib.import_module(f"{package.__name__}.api_facts").OPERATIONS
+        for module in _operation_modules(package):
+            kwargs_extensions = module.OPERATIONS[module.OPERATION_ID]
+            assert kwargs_extensions is facts[module.OPERATION_ID]
+            assert facts[module.OPERATION_ID]["method"] == _method_of(module)
+
+
+def _operation_modules(package: Any) -> list[Any]:
+    api = Path(package.__file__).parent / "api"
+    return [
+        importlib.import_module(f"{package.__name__}.api.{path.parent.name}.{path.stem}")
+        for path in sorted(api.glob("*/*.py"))
+        if path.stem != "__init__"
+    ]
+
+
+def _method_of(module: Any) -> str:
+    source = inspect.getsource(module.build_request)
+    return source.split('"method": "', 1)[1].split('"', 1)[0].upper()
 
 
 def test_a_streamed_request_is_not_read_by_the_transport(running: Running) -> None:
@@ -499,7 +563,7 @@ def test_concurrent_requests_stay_under_the_service_limit() -> None:
         limited = RetryTransport(
             policy=RetryPolicy(max_retries=0),
             limiter=TokenBucket(20, per=2.0),
-            limited=respan_limited,
+            limited=rate_limited,
         )
         assert hammer(limited) == [200] * 40
         assert controls.throttled == 0

@@ -46,7 +46,7 @@ def respan_fetch(
     extra = {"end_time": end_time} if end_time else {}
 
     def fetch(request: PageRequest) -> PageResult:
-        kwargs = filter_experiment_traces._get_kwargs(
+        kwargs = filter_experiment_traces.build_request(
             SEED_TRACE_EXPERIMENT,
             body=FilterRequest(),
             page=request.position,
@@ -78,7 +78,7 @@ def galileo_fetch(running: Running) -> Callable[[PageRequest], PageResult]:
                 "limit": request.size,
             }
         )
-        response = client.request(**search_traces._get_kwargs(GALILEO_PROJECT_ID, body=body))
+        response = client.request(**search_traces.build_request(GALILEO_PROJECT_ID, body=body))
         if response.status_code >= 400:
             raise error_from_response(response)
         page = response.json()
@@ -270,7 +270,7 @@ def async_respan_fetch(
     extra = {"end_time": end_time} if end_time else {}
 
     async def fetch(request: PageRequest) -> PageResult:
-        kwargs = filter_experiment_traces._get_kwargs(
+        kwargs = filter_experiment_traces.build_request(
             SEED_TRACE_EXPERIMENT,
             body=FilterRequest(),
             page=request.position,

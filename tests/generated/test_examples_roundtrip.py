@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -52,6 +53,21 @@ def _request_cases() -> list[Any]:
     return cases
 
 
+def _instants(value: Any) -> Any:
+    """The JSON with every date-time text read as the instant it names: a `format:
+    date-time` field comes back as `+00:00` where the example wrote `Z`, the same moment."""
+    if isinstance(value, dict):
+        return {key: _instants(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_instants(item) for item in value]
+    if isinstance(value, str) and len(value) >= 19 and value[10:11] == "T":
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 def _to_json(parsed: Any) -> Any:
     if isinstance(parsed, list):
         return [item.to_dict() for item in parsed]
@@ -86,7 +102,7 @@ def test_response_example_round_trips(
     response = httpx.Response(status, json=example)
     parsed = module._parse_response(client=client, response=response)
     assert parsed is not None, f"{operation_id} does not parse a {status} answer"
-    assert _to_json(parsed) == example
+    assert _instants(_to_json(parsed)) == _instants(example)
 
 
 @pytest.mark.parametrize(("package", "operation_id", "schema_ref", "example"), _request_cases())
@@ -96,7 +112,7 @@ def test_request_example_round_trips(
     body = model_class(package, schema_ref).from_dict(example)
     assert body.to_dict() == example
     module = operation_module(package, operation_id)
-    kwargs = module._get_kwargs(**_path_arguments(module._get_kwargs), body=body)
+    kwargs = module.build_request(**_path_arguments(module.build_request), body=body)
     assert kwargs["json"] == example
 
 

@@ -166,7 +166,7 @@ def galileo_export_stream(target: Target) -> Observed:
     body = LogRecordsExportRequest(
         root_type=RootType.SPAN, log_stream_id=UUID(target.log_stream_id)
     )
-    kwargs = export_records._get_kwargs(UUID(target.project_id), body=body)
+    kwargs = export_records.build_request(UUID(target.project_id), body=body)
     client = target.galileo().get_httpx_client()
     lines = 0
     kinds: set[str] = set()

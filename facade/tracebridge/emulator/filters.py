@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from ..catalog import GALILEO_OPERATORS, Kind, galileo_filter_type, nested_field
+from ..catalog import (
+    GALILEO_OPERATORS,
+    RESPAN_OPERATORS,
+    Kind,
+    canonical,
+    galileo_filter_type,
+    nested_field,
+)
 
 Row = dict[str, Any]
 Predicate = Callable[[Row], bool]
@@ -30,29 +37,9 @@ class FilterProblem(ValueError):
         self.field = field
 
 
-STANDARD_OPERATORS = frozenset(
-    {
-        "",
-        "not",
-        "in",
-        "not_in",
-        "lt",
-        "lte",
-        "gt",
-        "gte",
-        "contains",
-        "not_contains",
-        "icontains",
-        "startswith",
-        "not_startswith",
-        "endswith",
-        "not_endswith",
-        "iexact",
-        "isnull",
-        "empty",
-        "not_empty",
-    }
-)
+STANDARD_OPERATORS = RESPAN_OPERATORS  # the spec's FilterOperator
+# Other spellings the service takes for one operator (respan-api's TraceFilterCondition).
+SAME_OPERATOR = {"is": "", "notEmpty": "not_empty"}
 LIST_OPERATORS = {
     "=": "",
     "!=": "not",
@@ -97,10 +84,11 @@ def _clause_conditions(key: str, clause: Any) -> list[Condition]:
     if isinstance(clause, list) and all(isinstance(item, Mapping) for item in clause) and clause:
         return [condition for item in clause for condition in _clause_conditions(key, item)]
     if isinstance(clause, Mapping):
-        if "operator" in clause:
-            operator = clause["operator"]
+        if "operator" in clause or "value" in clause:
+            operator = clause.get("operator", "")  # no operator: equals
             if not isinstance(operator, str) or operator not in STANDARD_OPERATORS:
                 raise FilterProblem(f"Unknown operator {operator!r} for {key}", key)
+            operator = SAME_OPERATOR.get(operator, operator)
             return [Condition(key, operator, _as_values(clause.get("value")))]
         if clause and set(clause) <= PLAIN_RANGE_KEYS:
             return [Condition(key, op, (value,)) for op, value in clause.items()]
@@ -140,7 +128,7 @@ def resolve_respan_field(
     nested = nested_field(name, fields)
     if nested is not None:
         return FieldRef(nested[0], fields[nested[0]], nested[1])
-    name = (aliases or {}).get(name, name)
+    name = (aliases or {}).get(name, canonical(name, fields))
     kind = fields.get(name)
     if kind is None or kind in (Kind.MAPPING, Kind.SCORES):
         return None

@@ -42,6 +42,7 @@ DATA_TYPES = {
     "number": "floating_point",
     "boolean": "boolean",
     "collection": "string_list",
+    "fully_annotated": "boolean",
 }
 _SORT_KINDS = {"date": Kind.DATETIME, "number": Kind.NUMBER, "boolean": Kind.BOOLEAN}
 
@@ -438,7 +439,7 @@ def available_columns(run: GalileoRun) -> list[Row]:
                 "data_type": DATA_TYPES[filter_type or "text"],
                 "filter_type": filter_type,
                 "filterable": True,
-                "sortable": filter_type in ("date", "number", "text", "id"),
+                "sortable": filter_type in ("date", "number", "text", "id", "boolean"),
             }
         )
     return columns

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ..catalog import RESPAN_EXPERIMENT, RESPAN_SPAN, RESPAN_SPAN_FILTER_ALIASES, RESPAN_TRACE, Kind
+from ..catalog import RESPAN_EXPERIMENT, RESPAN_SPAN, RESPAN_TRACE, Kind, sortable_field
 from .data import EVALUATORS, Collection, Dataset, Row, iso
 from .filters import FilterProblem, parse_datetime, respan_conditions, respan_predicate
 from .query import Order, Predicate, QueryCache, Selection, both, sort_value
@@ -181,10 +181,10 @@ class RespanService:
         sort_by = sort_by or default
         if sort_by == default:
             return None
-        name = sort_by.removeprefix("-")
-        kind = fields.get(name)
-        if kind is None or kind in (Kind.MAPPING, Kind.SCORES, Kind.JSON):
-            raise _invalid("sort_by", f"Cannot sort by {name!r}.")
+        name = sortable_field(sort_by.removeprefix("-"), fields)
+        if name is None:
+            raise _invalid("sort_by", f"Cannot sort by {sort_by.removeprefix('-')!r}.")
+        kind = fields[name]
         to_key = sort_value(kind)
         return Order(lambda row: to_key(row.get(name)), sort_by.startswith("-"))
 
@@ -513,7 +513,6 @@ class RespanService:
             predicate = respan_predicate(
                 respan_conditions(filters),
                 RESPAN_SPAN,
-                RESPAN_SPAN_FILTER_ALIASES,
                 unknown="ignore",
             )
         sort_by = request.query_params.get("sort_by")

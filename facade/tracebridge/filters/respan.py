@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..catalog import RESPAN_SPAN_FILTER_ALIASES, Kind, nested_field
+from ..catalog import RESPAN_OPERATORS, Kind, nested_field
 from ..errors import FilterError
 from .expr import Expr
 from .values import TEXTUAL, Literal, check_value, kind_of, literals, unsupported
@@ -58,10 +58,9 @@ _LIST_OPERATORS = {
     ("in", True): "not_in",
 }
 _TEXT_ONLY = ("contains", "icontains", "startswith", "endswith")
-# Every operator the standard format documents, for checking filters given as a mapping.
-DOCUMENTED_OPERATORS = frozenset(
-    {*_STANDARD_OPERATORS.values(), "iexact", "empty", "not_empty", "isnull"}
-)
+# Every operator the standard format documents (the spec's FilterOperator), for checking
+# filters given as a mapping.
+DOCUMENTED_OPERATORS = RESPAN_OPERATORS
 _TEXT_OPERATORS = frozenset(
     {"contains", "not_contains", "icontains", "startswith", "not_startswith", "endswith",
      "not_endswith", "iexact"}
@@ -130,7 +129,6 @@ def _checked_mapping(
         if not isinstance(key, str) or not key:
             raise FilterError(f"a filter key must be a field name, not {key!r}", dialect=STANDARD)
         name = key.replace("__", ".", 1) if "__" in key else key
-        name = RESPAN_SPAN_FILTER_ALIASES.get(name, name) if fields is not None else name
         _, kind = _key(name, fields, strict, STANDARD)
         listed = conditions if isinstance(conditions, list) else [conditions]
         for condition in listed:

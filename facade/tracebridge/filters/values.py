@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..catalog import Kind
+from ..catalog import Kind, canonical
 from ..errors import FilterError
 from .expr import And, Compare, Expr, Not, Or
 
@@ -131,6 +131,9 @@ def kind_of(
         return None
     if name in fields:
         return fields[name]
+    documented = canonical(name, fields)  # a documented alias: `cost` for `total_cost`
+    if documented in fields:
+        return fields[documented]
     if strict:
         shown = {Kind.MAPPING: "{}.<key>", Kind.SCORES: "{}.<evaluator>"}
         known = ", ".join(

@@ -20,6 +20,7 @@ from .log_records_count_request import LogRecordsCountRequest
 from .log_records_count_response import LogRecordsCountResponse
 from .log_records_date_filter import LogRecordsDateFilter
 from .log_records_export_request import LogRecordsExportRequest
+from .log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
 from .log_records_id_filter import LogRecordsIDFilter
 from .log_records_number_filter import LogRecordsNumberFilter
 from .log_records_query_request import LogRecordsQueryRequest
@@ -31,12 +32,21 @@ from .number_operator import NumberOperator
 from .or_node import OrNode
 from .project import Project
 from .record_fields import RecordFields
-from .record_fields_metrics_type_0 import RecordFieldsMetricsType0
+from .record_fields_annotation_aggregates_type_0 import RecordFieldsAnnotationAggregatesType0
+from .record_fields_annotation_agreement_type_0 import RecordFieldsAnnotationAgreementType0
+from .record_fields_annotations_type_0 import RecordFieldsAnnotationsType0
+from .record_fields_dataset_metadata_type_0 import RecordFieldsDatasetMetadataType0
+from .record_fields_feedback_rating_info_type_0 import RecordFieldsFeedbackRatingInfoType0
+from .record_fields_files_type_0 import RecordFieldsFilesType0
+from .record_fields_metric_info_type_0 import RecordFieldsMetricInfoType0
 from .record_fields_user_metadata_type_0 import RecordFieldsUserMetadataType0
+from .record_metrics import RecordMetrics
 from .root_type import RootType
 from .session_record import SessionRecord
 from .sort_clause import SortClause
 from .span_record import SpanRecord
+from .span_record_events_type_0_item import SpanRecordEventsType0Item
+from .span_record_tools_type_0_item import SpanRecordToolsType0Item
 from .span_type import SpanType
 from .text_operator import TextOperator
 from .trace_record import TraceRecord
@@ -64,6 +74,7 @@ __all__ = (
     "LogRecordsCountResponse",
     "LogRecordsDateFilter",
     "LogRecordsExportRequest",
+    "LogRecordsFullyAnnotatedFilter",
     "LogRecordsIDFilter",
     "LogRecordsNumberFilter",
     "LogRecordsQueryRequest",
@@ -75,12 +86,21 @@ __all__ = (
     "OrNode",
     "Project",
     "RecordFields",
-    "RecordFieldsMetricsType0",
+    "RecordFieldsAnnotationAggregatesType0",
+    "RecordFieldsAnnotationAgreementType0",
+    "RecordFieldsAnnotationsType0",
+    "RecordFieldsDatasetMetadataType0",
+    "RecordFieldsFeedbackRatingInfoType0",
+    "RecordFieldsFilesType0",
+    "RecordFieldsMetricInfoType0",
     "RecordFieldsUserMetadataType0",
+    "RecordMetrics",
     "RootType",
     "SessionRecord",
     "SortClause",
     "SpanRecord",
+    "SpanRecordEventsType0Item",
+    "SpanRecordToolsType0Item",
     "SpanType",
     "TextOperator",
     "TraceRecord",

@@ -7,6 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.column_info import ColumnInfo
 
@@ -18,25 +20,25 @@ T = TypeVar("T", bound="AvailableColumnsResponse")
 class AvailableColumnsResponse:
     """
     Attributes:
-        columns (list[ColumnInfo]):
+        columns (list[ColumnInfo] | Unset):
     """
 
-    columns: list[ColumnInfo]
+    columns: list[ColumnInfo] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        columns = []
-        for columns_item_data in self.columns:
-            columns_item = columns_item_data.to_dict()
-            columns.append(columns_item)
+        columns: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.columns, Unset):
+            columns = []
+            for columns_item_data in self.columns:
+                columns_item = columns_item_data.to_dict()
+                columns.append(columns_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "columns": columns,
-            }
-        )
+        field_dict.update({})
+        if columns is not UNSET:
+            field_dict["columns"] = columns
 
         return field_dict
 
@@ -45,12 +47,14 @@ class AvailableColumnsResponse:
         from ..models.column_info import ColumnInfo
 
         d = dict(src_dict)
-        columns = []
-        _columns = d.pop("columns")
-        for columns_item_data in _columns:
-            columns_item = ColumnInfo.from_dict(columns_item_data)
+        _columns = d.pop("columns", UNSET)
+        columns: list[ColumnInfo] | Unset = UNSET
+        if _columns is not UNSET:
+            columns = []
+            for columns_item_data in _columns:
+                columns_item = ColumnInfo.from_dict(columns_item_data)
 
-            columns.append(columns_item)
+                columns.append(columns_item)
 
         available_columns_response = cls(
             columns=columns,

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from ..models.log_records_boolean_filter import LogRecordsBooleanFilter
     from ..models.log_records_collection_filter import LogRecordsCollectionFilter
     from ..models.log_records_date_filter import LogRecordsDateFilter
+    from ..models.log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
     from ..models.log_records_id_filter import LogRecordsIDFilter
     from ..models.log_records_number_filter import LogRecordsNumberFilter
     from ..models.log_records_text_filter import LogRecordsTextFilter
@@ -22,15 +23,17 @@ T = TypeVar("T", bound="FilterLeaf")
 class FilterLeaf:
     """
     Attributes:
-        filter_ (LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter | LogRecordsIDFilter |
-            LogRecordsNumberFilter | LogRecordsTextFilter): One filter; `type` says which kind (see available_columns'
-            `filter_type`).
+        filter_ (LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter |
+            LogRecordsFullyAnnotatedFilter | LogRecordsIDFilter | LogRecordsNumberFilter | LogRecordsTextFilter): One
+            filter; `type` says which kind (see available_columns' `filter_type`). `type` may
+            be left out (galileo's own models default it per kind), so members are tried in turn.
     """
 
     filter_: (
         LogRecordsBooleanFilter
         | LogRecordsCollectionFilter
         | LogRecordsDateFilter
+        | LogRecordsFullyAnnotatedFilter
         | LogRecordsIDFilter
         | LogRecordsNumberFilter
         | LogRecordsTextFilter
@@ -42,6 +45,7 @@ class FilterLeaf:
         from ..models.log_records_date_filter import LogRecordsDateFilter
         from ..models.log_records_id_filter import LogRecordsIDFilter
         from ..models.log_records_number_filter import LogRecordsNumberFilter
+        from ..models.log_records_text_filter import LogRecordsTextFilter
 
         filter_: dict[str, Any]
         if (
@@ -50,6 +54,7 @@ class FilterLeaf:
             or isinstance(self.filter_, LogRecordsNumberFilter)
             or isinstance(self.filter_, LogRecordsBooleanFilter)
             or isinstance(self.filter_, LogRecordsCollectionFilter)
+            or isinstance(self.filter_, LogRecordsTextFilter)
         ):
             filter_ = self.filter_.to_dict()
         else:
@@ -70,6 +75,7 @@ class FilterLeaf:
         from ..models.log_records_boolean_filter import LogRecordsBooleanFilter
         from ..models.log_records_collection_filter import LogRecordsCollectionFilter
         from ..models.log_records_date_filter import LogRecordsDateFilter
+        from ..models.log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
         from ..models.log_records_id_filter import LogRecordsIDFilter
         from ..models.log_records_number_filter import LogRecordsNumberFilter
         from ..models.log_records_text_filter import LogRecordsTextFilter
@@ -82,6 +88,7 @@ class FilterLeaf:
             LogRecordsBooleanFilter
             | LogRecordsCollectionFilter
             | LogRecordsDateFilter
+            | LogRecordsFullyAnnotatedFilter
             | LogRecordsIDFilter
             | LogRecordsNumberFilter
             | LogRecordsTextFilter
@@ -126,11 +133,19 @@ class FilterLeaf:
                 return componentsschemas_log_records_filter_type_4
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_log_records_filter_type_5 = LogRecordsTextFilter.from_dict(data)
+
+                return componentsschemas_log_records_filter_type_5
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
             if not isinstance(data, dict):
                 raise TypeError()
-            componentsschemas_log_records_filter_type_5 = LogRecordsTextFilter.from_dict(data)
+            componentsschemas_log_records_filter_type_6 = LogRecordsFullyAnnotatedFilter.from_dict(data)
 
-            return componentsschemas_log_records_filter_type_5
+            return componentsschemas_log_records_filter_type_6
 
         filter_ = _parse_filter_(d.pop("filter"))
 

@@ -19,14 +19,14 @@ class LogRecordsBooleanFilter:
     Attributes:
         column_id (str):
         value (bool):
-        type_ (Literal['boolean']):
         operator (BooleanOperator | Unset):
+        type_ (Literal['boolean'] | Unset):
     """
 
     column_id: str
     value: bool
-    type_: Literal["boolean"]
     operator: BooleanOperator | Unset = UNSET
+    type_: Literal["boolean"] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,11 +34,11 @@ class LogRecordsBooleanFilter:
 
         value = self.value
 
-        type_ = self.type_
-
         operator: str | Unset = UNSET
         if not isinstance(self.operator, Unset):
             operator = self.operator.value
+
+        type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,11 +46,12 @@ class LogRecordsBooleanFilter:
             {
                 "column_id": column_id,
                 "value": value,
-                "type": type_,
             }
         )
         if operator is not UNSET:
             field_dict["operator"] = operator
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -61,10 +62,6 @@ class LogRecordsBooleanFilter:
 
         value = d.pop("value")
 
-        type_ = cast(Literal["boolean"], d.pop("type"))
-        if type_ != "boolean":
-            raise ValueError(f"type must match const 'boolean', got '{type_}'")
-
         _operator = d.pop("operator", UNSET)
         operator: BooleanOperator | Unset
         if isinstance(_operator, Unset):
@@ -72,11 +69,15 @@ class LogRecordsBooleanFilter:
         else:
             operator = BooleanOperator(_operator)
 
+        type_ = cast(Literal["boolean"] | Unset, d.pop("type", UNSET))
+        if type_ != "boolean" and not isinstance(type_, Unset):
+            raise ValueError(f"type must match const 'boolean', got '{type_}'")
+
         log_records_boolean_filter = cls(
             column_id=column_id,
             value=value,
-            type_=type_,
             operator=operator,
+            type_=type_,
         )
 
         log_records_boolean_filter.additional_properties = d

@@ -20,15 +20,15 @@ class LogRecordsCollectionFilter:
         column_id (str):
         operator (CollectionOperator):
         value (list[str] | str):
-        type_ (Literal['collection']):
         case_sensitive (bool | Unset): Default: true.
+        type_ (Literal['collection'] | Unset):
     """
 
     column_id: str
     operator: CollectionOperator
     value: list[str] | str
-    type_: Literal["collection"]
     case_sensitive: bool | Unset = UNSET
+    type_: Literal["collection"] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,9 +43,9 @@ class LogRecordsCollectionFilter:
         else:
             value = self.value
 
-        type_ = self.type_
-
         case_sensitive = self.case_sensitive
+
+        type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,11 +54,12 @@ class LogRecordsCollectionFilter:
                 "column_id": column_id,
                 "operator": operator,
                 "value": value,
-                "type": type_,
             }
         )
         if case_sensitive is not UNSET:
             field_dict["case_sensitive"] = case_sensitive
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -82,18 +83,18 @@ class LogRecordsCollectionFilter:
 
         value = _parse_value(d.pop("value"))
 
-        type_ = cast(Literal["collection"], d.pop("type"))
-        if type_ != "collection":
-            raise ValueError(f"type must match const 'collection', got '{type_}'")
-
         case_sensitive = d.pop("case_sensitive", UNSET)
+
+        type_ = cast(Literal["collection"] | Unset, d.pop("type", UNSET))
+        if type_ != "collection" and not isinstance(type_, Unset):
+            raise ValueError(f"type must match const 'collection', got '{type_}'")
 
         log_records_collection_filter = cls(
             column_id=column_id,
             operator=operator,
             value=value,
-            type_=type_,
             case_sensitive=case_sensitive,
+            type_=type_,
         )
 
         log_records_collection_filter.additional_properties = d

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.log_records_boolean_filter import LogRecordsBooleanFilter
     from ..models.log_records_collection_filter import LogRecordsCollectionFilter
     from ..models.log_records_date_filter import LogRecordsDateFilter
+    from ..models.log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
     from ..models.log_records_id_filter import LogRecordsIDFilter
     from ..models.log_records_number_filter import LogRecordsNumberFilter
     from ..models.log_records_text_filter import LogRecordsTextFilter
@@ -34,8 +35,8 @@ class LogRecordsCountRequest:
         log_stream_id (None | Unset | UUID):
         experiment_id (None | Unset | UUID):
         metrics_testing_id (None | Unset | UUID):
-        filters (list[LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter | LogRecordsIDFilter |
-            LogRecordsNumberFilter | LogRecordsTextFilter] | Unset):
+        filters (list[LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter |
+            LogRecordsFullyAnnotatedFilter | LogRecordsIDFilter | LogRecordsNumberFilter | LogRecordsTextFilter] | Unset):
         filter_tree (AndNode | FilterLeaf | NotNode | OrNode | Unset): A boolean tree of filters.
     """
 
@@ -47,6 +48,7 @@ class LogRecordsCountRequest:
             LogRecordsBooleanFilter
             | LogRecordsCollectionFilter
             | LogRecordsDateFilter
+            | LogRecordsFullyAnnotatedFilter
             | LogRecordsIDFilter
             | LogRecordsNumberFilter
             | LogRecordsTextFilter
@@ -64,6 +66,7 @@ class LogRecordsCountRequest:
         from ..models.log_records_date_filter import LogRecordsDateFilter
         from ..models.log_records_id_filter import LogRecordsIDFilter
         from ..models.log_records_number_filter import LogRecordsNumberFilter
+        from ..models.log_records_text_filter import LogRecordsTextFilter
         from ..models.or_node import OrNode
 
         log_stream_id: None | str | Unset
@@ -101,6 +104,7 @@ class LogRecordsCountRequest:
                     or isinstance(filters_item_data, LogRecordsNumberFilter)
                     or isinstance(filters_item_data, LogRecordsBooleanFilter)
                     or isinstance(filters_item_data, LogRecordsCollectionFilter)
+                    or isinstance(filters_item_data, LogRecordsTextFilter)
                 ):
                     filters_item = filters_item_data.to_dict()
                 else:
@@ -143,6 +147,7 @@ class LogRecordsCountRequest:
         from ..models.log_records_boolean_filter import LogRecordsBooleanFilter
         from ..models.log_records_collection_filter import LogRecordsCollectionFilter
         from ..models.log_records_date_filter import LogRecordsDateFilter
+        from ..models.log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
         from ..models.log_records_id_filter import LogRecordsIDFilter
         from ..models.log_records_number_filter import LogRecordsNumberFilter
         from ..models.log_records_text_filter import LogRecordsTextFilter
@@ -208,6 +213,7 @@ class LogRecordsCountRequest:
                 LogRecordsBooleanFilter
                 | LogRecordsCollectionFilter
                 | LogRecordsDateFilter
+                | LogRecordsFullyAnnotatedFilter
                 | LogRecordsIDFilter
                 | LogRecordsNumberFilter
                 | LogRecordsTextFilter
@@ -224,6 +230,7 @@ class LogRecordsCountRequest:
                     LogRecordsBooleanFilter
                     | LogRecordsCollectionFilter
                     | LogRecordsDateFilter
+                    | LogRecordsFullyAnnotatedFilter
                     | LogRecordsIDFilter
                     | LogRecordsNumberFilter
                     | LogRecordsTextFilter
@@ -268,11 +275,19 @@ class LogRecordsCountRequest:
                         return componentsschemas_log_records_filter_type_4
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_log_records_filter_type_5 = LogRecordsTextFilter.from_dict(data)
+
+                        return componentsschemas_log_records_filter_type_5
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_log_records_filter_type_5 = LogRecordsTextFilter.from_dict(data)
+                    componentsschemas_log_records_filter_type_6 = LogRecordsFullyAnnotatedFilter.from_dict(data)
 
-                    return componentsschemas_log_records_filter_type_5
+                    return componentsschemas_log_records_filter_type_6
 
                 filters_item = _parse_filters_item(filters_item_data)
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 from typing_extensions import Self
 
 from ..models.date_operator import DateOperator
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LogRecordsDateFilter")
 
@@ -18,14 +19,14 @@ class LogRecordsDateFilter:
     Attributes:
         column_id (str):
         operator (DateOperator):
-        value (str): ISO 8601 date-time.
-        type_ (Literal['date']):
+        value (str): An ISO 8601 date-time, sent as written.
+        type_ (Literal['date'] | Unset):
     """
 
     column_id: str
     operator: DateOperator
     value: str
-    type_: Literal["date"]
+    type_: Literal["date"] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,9 +45,10 @@ class LogRecordsDateFilter:
                 "column_id": column_id,
                 "operator": operator,
                 "value": value,
-                "type": type_,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -59,8 +61,8 @@ class LogRecordsDateFilter:
 
         value = d.pop("value")
 
-        type_ = cast(Literal["date"], d.pop("type"))
-        if type_ != "date":
+        type_ = cast(Literal["date"] | Unset, d.pop("type", UNSET))
+        if type_ != "date" and not isinstance(type_, Unset):
             raise ValueError(f"type must match const 'date', got '{type_}'")
 
         log_records_date_filter = cls(

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.log_records_boolean_filter import LogRecordsBooleanFilter
     from ..models.log_records_collection_filter import LogRecordsCollectionFilter
     from ..models.log_records_date_filter import LogRecordsDateFilter
+    from ..models.log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
     from ..models.log_records_id_filter import LogRecordsIDFilter
     from ..models.log_records_number_filter import LogRecordsNumberFilter
     from ..models.log_records_text_filter import LogRecordsTextFilter
@@ -35,8 +36,9 @@ class LogRecordsExportRequest:
             log_stream_id (None | Unset | UUID):
             experiment_id (None | Unset | UUID):
             metrics_testing_id (None | Unset | UUID):
-            filters (list[LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter | LogRecordsIDFilter |
-                LogRecordsNumberFilter | LogRecordsTextFilter] | Unset): ANDed.
+            filters (list[LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter |
+                LogRecordsFullyAnnotatedFilter | LogRecordsIDFilter | LogRecordsNumberFilter | LogRecordsTextFilter] | Unset):
+                ANDed.
             sort (SortClause | Unset):
             column_ids (list[str] | None | Unset): The columns to include (CSV only).
             export_format (ExportFormat | Unset): `jsonl_flat` spreads nested objects into column ids
@@ -56,6 +58,7 @@ class LogRecordsExportRequest:
             LogRecordsBooleanFilter
             | LogRecordsCollectionFilter
             | LogRecordsDateFilter
+            | LogRecordsFullyAnnotatedFilter
             | LogRecordsIDFilter
             | LogRecordsNumberFilter
             | LogRecordsTextFilter
@@ -77,6 +80,7 @@ class LogRecordsExportRequest:
         from ..models.log_records_date_filter import LogRecordsDateFilter
         from ..models.log_records_id_filter import LogRecordsIDFilter
         from ..models.log_records_number_filter import LogRecordsNumberFilter
+        from ..models.log_records_text_filter import LogRecordsTextFilter
 
         root_type = self.root_type.value
 
@@ -115,6 +119,7 @@ class LogRecordsExportRequest:
                     or isinstance(filters_item_data, LogRecordsNumberFilter)
                     or isinstance(filters_item_data, LogRecordsBooleanFilter)
                     or isinstance(filters_item_data, LogRecordsCollectionFilter)
+                    or isinstance(filters_item_data, LogRecordsTextFilter)
                 ):
                     filters_item = filters_item_data.to_dict()
                 else:
@@ -188,6 +193,7 @@ class LogRecordsExportRequest:
         from ..models.log_records_boolean_filter import LogRecordsBooleanFilter
         from ..models.log_records_collection_filter import LogRecordsCollectionFilter
         from ..models.log_records_date_filter import LogRecordsDateFilter
+        from ..models.log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
         from ..models.log_records_id_filter import LogRecordsIDFilter
         from ..models.log_records_number_filter import LogRecordsNumberFilter
         from ..models.log_records_text_filter import LogRecordsTextFilter
@@ -253,6 +259,7 @@ class LogRecordsExportRequest:
                 LogRecordsBooleanFilter
                 | LogRecordsCollectionFilter
                 | LogRecordsDateFilter
+                | LogRecordsFullyAnnotatedFilter
                 | LogRecordsIDFilter
                 | LogRecordsNumberFilter
                 | LogRecordsTextFilter
@@ -269,6 +276,7 @@ class LogRecordsExportRequest:
                     LogRecordsBooleanFilter
                     | LogRecordsCollectionFilter
                     | LogRecordsDateFilter
+                    | LogRecordsFullyAnnotatedFilter
                     | LogRecordsIDFilter
                     | LogRecordsNumberFilter
                     | LogRecordsTextFilter
@@ -313,11 +321,19 @@ class LogRecordsExportRequest:
                         return componentsschemas_log_records_filter_type_4
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_log_records_filter_type_5 = LogRecordsTextFilter.from_dict(data)
+
+                        return componentsschemas_log_records_filter_type_5
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_log_records_filter_type_5 = LogRecordsTextFilter.from_dict(data)
+                    componentsschemas_log_records_filter_type_6 = LogRecordsFullyAnnotatedFilter.from_dict(data)
 
-                    return componentsschemas_log_records_filter_type_5
+                    return componentsschemas_log_records_filter_type_6
 
                 filters_item = _parse_filters_item(filters_item_data)
 

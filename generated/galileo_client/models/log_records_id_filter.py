@@ -19,14 +19,14 @@ class LogRecordsIDFilter:
     Attributes:
         column_id (str):
         value (list[str] | str):
-        type_ (Literal['id']):
         operator (IdOperator | Unset):
+        type_ (Literal['id'] | Unset):
     """
 
     column_id: str
     value: list[str] | str
-    type_: Literal["id"]
     operator: IdOperator | Unset = UNSET
+    type_: Literal["id"] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,11 +39,11 @@ class LogRecordsIDFilter:
         else:
             value = self.value
 
-        type_ = self.type_
-
         operator: str | Unset = UNSET
         if not isinstance(self.operator, Unset):
             operator = self.operator.value
+
+        type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -51,11 +51,12 @@ class LogRecordsIDFilter:
             {
                 "column_id": column_id,
                 "value": value,
-                "type": type_,
             }
         )
         if operator is not UNSET:
             field_dict["operator"] = operator
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -77,10 +78,6 @@ class LogRecordsIDFilter:
 
         value = _parse_value(d.pop("value"))
 
-        type_ = cast(Literal["id"], d.pop("type"))
-        if type_ != "id":
-            raise ValueError(f"type must match const 'id', got '{type_}'")
-
         _operator = d.pop("operator", UNSET)
         operator: IdOperator | Unset
         if isinstance(_operator, Unset):
@@ -88,11 +85,15 @@ class LogRecordsIDFilter:
         else:
             operator = IdOperator(_operator)
 
+        type_ = cast(Literal["id"] | Unset, d.pop("type", UNSET))
+        if type_ != "id" and not isinstance(type_, Unset):
+            raise ValueError(f"type must match const 'id', got '{type_}'")
+
         log_records_id_filter = cls(
             column_id=column_id,
             value=value,
-            type_=type_,
             operator=operator,
+            type_=type_,
         )
 
         log_records_id_filter.additional_properties = d

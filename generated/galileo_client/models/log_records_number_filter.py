@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 from typing_extensions import Self
 
 from ..models.number_operator import NumberOperator
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="LogRecordsNumberFilter")
 
@@ -19,13 +20,13 @@ class LogRecordsNumberFilter:
         column_id (str):
         operator (NumberOperator):
         value (float | list[float]): A number, or `[min, max]` with `between`.
-        type_ (Literal['number']):
+        type_ (Literal['number'] | Unset):
     """
 
     column_id: str
     operator: NumberOperator
     value: float | list[float]
-    type_: Literal["number"]
+    type_: Literal["number"] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,9 +50,10 @@ class LogRecordsNumberFilter:
                 "column_id": column_id,
                 "operator": operator,
                 "value": value,
-                "type": type_,
             }
         )
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -75,8 +77,8 @@ class LogRecordsNumberFilter:
 
         value = _parse_value(d.pop("value"))
 
-        type_ = cast(Literal["number"], d.pop("type"))
-        if type_ != "number":
+        type_ = cast(Literal["number"] | Unset, d.pop("type", UNSET))
+        if type_ != "number" and not isinstance(type_, Unset):
             raise ValueError(f"type must match const 'number', got '{type_}'")
 
         log_records_number_filter = cls(

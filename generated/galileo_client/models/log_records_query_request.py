@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.log_records_boolean_filter import LogRecordsBooleanFilter
     from ..models.log_records_collection_filter import LogRecordsCollectionFilter
     from ..models.log_records_date_filter import LogRecordsDateFilter
+    from ..models.log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
     from ..models.log_records_id_filter import LogRecordsIDFilter
     from ..models.log_records_number_filter import LogRecordsNumberFilter
     from ..models.log_records_text_filter import LogRecordsTextFilter
@@ -34,19 +35,23 @@ class LogRecordsQueryRequest:
     Attributes:
         starting_token (int | Unset): Offset of the first record (default: 0).
         limit (int | Unset): Records per page (default: 100).
+        previous_last_row_id (None | str | Unset): The `last_row_id` of the previous page, with `starting_token`.
         log_stream_id (None | Unset | UUID):
         experiment_id (None | Unset | UUID):
         metrics_testing_id (None | Unset | UUID):
-        filters (list[LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter | LogRecordsIDFilter |
-            LogRecordsNumberFilter | LogRecordsTextFilter] | Unset): ANDed.
+        filters (list[LogRecordsBooleanFilter | LogRecordsCollectionFilter | LogRecordsDateFilter |
+            LogRecordsFullyAnnotatedFilter | LogRecordsIDFilter | LogRecordsNumberFilter | LogRecordsTextFilter] | Unset):
+            ANDed.
         filter_tree (AndNode | FilterLeaf | NotNode | OrNode | Unset): A boolean tree of filters.
         sort (SortClause | Unset):
         truncate_fields (bool | Unset): Truncate long input and output fields (default: false).
         include_counts (bool | Unset): Default: false.
+        include_code_metric_metadata (bool | Unset): Default: false.
     """
 
     starting_token: int | Unset = UNSET
     limit: int | Unset = UNSET
+    previous_last_row_id: None | str | Unset = UNSET
     log_stream_id: None | Unset | UUID = UNSET
     experiment_id: None | Unset | UUID = UNSET
     metrics_testing_id: None | Unset | UUID = UNSET
@@ -55,6 +60,7 @@ class LogRecordsQueryRequest:
             LogRecordsBooleanFilter
             | LogRecordsCollectionFilter
             | LogRecordsDateFilter
+            | LogRecordsFullyAnnotatedFilter
             | LogRecordsIDFilter
             | LogRecordsNumberFilter
             | LogRecordsTextFilter
@@ -65,6 +71,7 @@ class LogRecordsQueryRequest:
     sort: SortClause | Unset = UNSET
     truncate_fields: bool | Unset = UNSET
     include_counts: bool | Unset = UNSET
+    include_code_metric_metadata: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,11 +82,18 @@ class LogRecordsQueryRequest:
         from ..models.log_records_date_filter import LogRecordsDateFilter
         from ..models.log_records_id_filter import LogRecordsIDFilter
         from ..models.log_records_number_filter import LogRecordsNumberFilter
+        from ..models.log_records_text_filter import LogRecordsTextFilter
         from ..models.or_node import OrNode
 
         starting_token = self.starting_token
 
         limit = self.limit
+
+        previous_last_row_id: None | str | Unset
+        if isinstance(self.previous_last_row_id, Unset):
+            previous_last_row_id = UNSET
+        else:
+            previous_last_row_id = self.previous_last_row_id
 
         log_stream_id: None | str | Unset
         if isinstance(self.log_stream_id, Unset):
@@ -116,6 +130,7 @@ class LogRecordsQueryRequest:
                     or isinstance(filters_item_data, LogRecordsNumberFilter)
                     or isinstance(filters_item_data, LogRecordsBooleanFilter)
                     or isinstance(filters_item_data, LogRecordsCollectionFilter)
+                    or isinstance(filters_item_data, LogRecordsTextFilter)
                 ):
                     filters_item = filters_item_data.to_dict()
                 else:
@@ -143,6 +158,8 @@ class LogRecordsQueryRequest:
 
         include_counts = self.include_counts
 
+        include_code_metric_metadata = self.include_code_metric_metadata
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -150,6 +167,8 @@ class LogRecordsQueryRequest:
             field_dict["starting_token"] = starting_token
         if limit is not UNSET:
             field_dict["limit"] = limit
+        if previous_last_row_id is not UNSET:
+            field_dict["previous_last_row_id"] = previous_last_row_id
         if log_stream_id is not UNSET:
             field_dict["log_stream_id"] = log_stream_id
         if experiment_id is not UNSET:
@@ -166,6 +185,8 @@ class LogRecordsQueryRequest:
             field_dict["truncate_fields"] = truncate_fields
         if include_counts is not UNSET:
             field_dict["include_counts"] = include_counts
+        if include_code_metric_metadata is not UNSET:
+            field_dict["include_code_metric_metadata"] = include_code_metric_metadata
 
         return field_dict
 
@@ -176,6 +197,7 @@ class LogRecordsQueryRequest:
         from ..models.log_records_boolean_filter import LogRecordsBooleanFilter
         from ..models.log_records_collection_filter import LogRecordsCollectionFilter
         from ..models.log_records_date_filter import LogRecordsDateFilter
+        from ..models.log_records_fully_annotated_filter import LogRecordsFullyAnnotatedFilter
         from ..models.log_records_id_filter import LogRecordsIDFilter
         from ..models.log_records_number_filter import LogRecordsNumberFilter
         from ..models.log_records_text_filter import LogRecordsTextFilter
@@ -187,6 +209,15 @@ class LogRecordsQueryRequest:
         starting_token = d.pop("starting_token", UNSET)
 
         limit = d.pop("limit", UNSET)
+
+        def _parse_previous_last_row_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        previous_last_row_id = _parse_previous_last_row_id(d.pop("previous_last_row_id", UNSET))
 
         def _parse_log_stream_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -245,6 +276,7 @@ class LogRecordsQueryRequest:
                 LogRecordsBooleanFilter
                 | LogRecordsCollectionFilter
                 | LogRecordsDateFilter
+                | LogRecordsFullyAnnotatedFilter
                 | LogRecordsIDFilter
                 | LogRecordsNumberFilter
                 | LogRecordsTextFilter
@@ -261,6 +293,7 @@ class LogRecordsQueryRequest:
                     LogRecordsBooleanFilter
                     | LogRecordsCollectionFilter
                     | LogRecordsDateFilter
+                    | LogRecordsFullyAnnotatedFilter
                     | LogRecordsIDFilter
                     | LogRecordsNumberFilter
                     | LogRecordsTextFilter
@@ -305,11 +338,19 @@ class LogRecordsQueryRequest:
                         return componentsschemas_log_records_filter_type_4
                     except (TypeError, ValueError, AttributeError, KeyError):
                         pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_log_records_filter_type_5 = LogRecordsTextFilter.from_dict(data)
+
+                        return componentsschemas_log_records_filter_type_5
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_log_records_filter_type_5 = LogRecordsTextFilter.from_dict(data)
+                    componentsschemas_log_records_filter_type_6 = LogRecordsFullyAnnotatedFilter.from_dict(data)
 
-                    return componentsschemas_log_records_filter_type_5
+                    return componentsschemas_log_records_filter_type_6
 
                 filters_item = _parse_filters_item(filters_item_data)
 
@@ -361,9 +402,12 @@ class LogRecordsQueryRequest:
 
         include_counts = d.pop("include_counts", UNSET)
 
+        include_code_metric_metadata = d.pop("include_code_metric_metadata", UNSET)
+
         log_records_query_request = cls(
             starting_token=starting_token,
             limit=limit,
+            previous_last_row_id=previous_last_row_id,
             log_stream_id=log_stream_id,
             experiment_id=experiment_id,
             metrics_testing_id=metrics_testing_id,
@@ -372,6 +416,7 @@ class LogRecordsQueryRequest:
             sort=sort,
             truncate_fields=truncate_fields,
             include_counts=include_counts,
+            include_code_metric_metadata=include_code_metric_metadata,
         )
 
         log_records_query_request.additional_properties = d

@@ -23,7 +23,7 @@ T = TypeVar("T", bound="LogRecordsQueryResponse")
 class LogRecordsQueryResponse:
     """
     Attributes:
-        records (list[LogRecord | SessionRecord | SpanRecord | TraceRecord]):
+        records (list[LogRecord | SessionRecord | SpanRecord | TraceRecord] | Unset):
         starting_token (int | Unset):
         limit (int | Unset):
         paginated (bool | Unset):
@@ -31,7 +31,7 @@ class LogRecordsQueryResponse:
         last_row_id (None | str | Unset):
     """
 
-    records: list[LogRecord | SessionRecord | SpanRecord | TraceRecord]
+    records: list[LogRecord | SessionRecord | SpanRecord | TraceRecord] | Unset = UNSET
     starting_token: int | Unset = UNSET
     limit: int | Unset = UNSET
     paginated: bool | Unset = UNSET
@@ -44,19 +44,21 @@ class LogRecordsQueryResponse:
         from ..models.span_record import SpanRecord
         from ..models.trace_record import TraceRecord
 
-        records = []
-        for records_item_data in self.records:
-            records_item: dict[str, Any]
-            if (
-                isinstance(records_item_data, TraceRecord)
-                or isinstance(records_item_data, SpanRecord)
-                or isinstance(records_item_data, SessionRecord)
-            ):
-                records_item = records_item_data.to_dict()
-            else:
-                records_item = records_item_data.to_dict()
+        records: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.records, Unset):
+            records = []
+            for records_item_data in self.records:
+                records_item: dict[str, Any]
+                if (
+                    isinstance(records_item_data, TraceRecord)
+                    or isinstance(records_item_data, SpanRecord)
+                    or isinstance(records_item_data, SessionRecord)
+                ):
+                    records_item = records_item_data.to_dict()
+                else:
+                    records_item = records_item_data.to_dict()
 
-            records.append(records_item)
+                records.append(records_item)
 
         starting_token = self.starting_token
 
@@ -78,11 +80,9 @@ class LogRecordsQueryResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "records": records,
-            }
-        )
+        field_dict.update({})
+        if records is not UNSET:
+            field_dict["records"] = records
         if starting_token is not UNSET:
             field_dict["starting_token"] = starting_token
         if limit is not UNSET:
@@ -104,44 +104,46 @@ class LogRecordsQueryResponse:
         from ..models.trace_record import TraceRecord
 
         d = dict(src_dict)
-        records = []
-        _records = d.pop("records")
-        for records_item_data in _records:
+        _records = d.pop("records", UNSET)
+        records: list[LogRecord | SessionRecord | SpanRecord | TraceRecord] | Unset = UNSET
+        if _records is not UNSET:
+            records = []
+            for records_item_data in _records:
 
-            def _parse_records_item(data: object) -> LogRecord | SessionRecord | SpanRecord | TraceRecord:
-                try:
+                def _parse_records_item(data: object) -> LogRecord | SessionRecord | SpanRecord | TraceRecord:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_any_record_type_0 = TraceRecord.from_dict(data)
+
+                        return componentsschemas_any_record_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_any_record_type_1 = SpanRecord.from_dict(data)
+
+                        return componentsschemas_any_record_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_any_record_type_2 = SessionRecord.from_dict(data)
+
+                        return componentsschemas_any_record_type_2
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                     if not isinstance(data, dict):
                         raise TypeError()
-                    componentsschemas_any_record_type_0 = TraceRecord.from_dict(data)
+                    componentsschemas_any_record_type_3 = LogRecord.from_dict(data)
 
-                    return componentsschemas_any_record_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_any_record_type_1 = SpanRecord.from_dict(data)
+                    return componentsschemas_any_record_type_3
 
-                    return componentsschemas_any_record_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_any_record_type_2 = SessionRecord.from_dict(data)
+                records_item = _parse_records_item(records_item_data)
 
-                    return componentsschemas_any_record_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_any_record_type_3 = LogRecord.from_dict(data)
-
-                return componentsschemas_any_record_type_3
-
-            records_item = _parse_records_item(records_item_data)
-
-            records.append(records_item)
+                records.append(records_item)
 
         starting_token = d.pop("starting_token", UNSET)
 

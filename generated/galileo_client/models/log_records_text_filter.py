@@ -20,15 +20,15 @@ class LogRecordsTextFilter:
         column_id (str):
         operator (TextOperator):
         value (list[str] | str):
-        type_ (Literal['text']):
         case_sensitive (bool | Unset): Default: true.
+        type_ (Literal['text'] | Unset):
     """
 
     column_id: str
     operator: TextOperator
     value: list[str] | str
-    type_: Literal["text"]
     case_sensitive: bool | Unset = UNSET
+    type_: Literal["text"] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,9 +43,9 @@ class LogRecordsTextFilter:
         else:
             value = self.value
 
-        type_ = self.type_
-
         case_sensitive = self.case_sensitive
+
+        type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -54,11 +54,12 @@ class LogRecordsTextFilter:
                 "column_id": column_id,
                 "operator": operator,
                 "value": value,
-                "type": type_,
             }
         )
         if case_sensitive is not UNSET:
             field_dict["case_sensitive"] = case_sensitive
+        if type_ is not UNSET:
+            field_dict["type"] = type_
 
         return field_dict
 
@@ -82,18 +83,18 @@ class LogRecordsTextFilter:
 
         value = _parse_value(d.pop("value"))
 
-        type_ = cast(Literal["text"], d.pop("type"))
-        if type_ != "text":
-            raise ValueError(f"type must match const 'text', got '{type_}'")
-
         case_sensitive = d.pop("case_sensitive", UNSET)
+
+        type_ = cast(Literal["text"] | Unset, d.pop("type", UNSET))
+        if type_ != "text" and not isinstance(type_, Unset):
+            raise ValueError(f"type must match const 'text', got '{type_}'")
 
         log_records_text_filter = cls(
             column_id=column_id,
             operator=operator,
             value=value,
-            type_=type_,
             case_sensitive=case_sensitive,
+            type_=type_,
         )
 
         log_records_text_filter.additional_properties = d

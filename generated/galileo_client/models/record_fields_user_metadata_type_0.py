@@ -12,6 +12,8 @@ T = TypeVar("T", bound="RecordFieldsUserMetadataType0")
 
 @_attrs_define
 class RecordFieldsUserMetadataType0:
+    """Filterable as `user_metadata/<key>` text columns."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -36,16 +36,17 @@ from .resume_trace_request_metrics import ResumeTraceRequestMetrics
 from .resume_trace_response import ResumeTraceResponse
 from .score_histogram import ScoreHistogram
 from .score_value import ScoreValue
+from .scores_type_0 import ScoresType0
 from .span import Span
 from .span_list import SpanList
 from .span_metadata_type_0 import SpanMetadataType0
-from .span_scores_type_0 import SpanScoresType0
 from .span_tree_node import SpanTreeNode
+from .span_tree_node_children_type_0_item import SpanTreeNodeChildrenType0Item
 from .trace import Trace
 from .trace_detail import TraceDetail
+from .trace_fields import TraceFields
+from .trace_fields_metadata_type_0 import TraceFieldsMetadataType0
 from .trace_list import TraceList
-from .trace_metadata_type_0 import TraceMetadataType0
-from .trace_scores import TraceScores
 from .trace_summary import TraceSummary
 from .trace_summary_scores import TraceSummaryScores
 from .truthy_flag import TruthyFlag
@@ -89,16 +90,17 @@ __all__ = (
     "ResumeTraceResponse",
     "ScoreHistogram",
     "ScoreValue",
+    "ScoresType0",
     "Span",
     "SpanList",
     "SpanMetadataType0",
-    "SpanScoresType0",
     "SpanTreeNode",
+    "SpanTreeNodeChildrenType0Item",
     "Trace",
     "TraceDetail",
+    "TraceFields",
+    "TraceFieldsMetadataType0",
     "TraceList",
-    "TraceMetadataType0",
-    "TraceScores",
     "TraceSummary",
     "TraceSummaryScores",
     "TruthyFlag",

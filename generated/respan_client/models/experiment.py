@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -20,31 +21,31 @@ class Experiment:
         id (str):
         name (str):
         status (str):
-        created_at (str): ISO 8601 date-time.
+        created_at (datetime.datetime):
         description (None | str | Unset):
         dataset (None | str | Unset):
         dataset_id (None | str | Unset):
         dataset_name (None | str | Unset):
-        workflow_count (int | Unset):
-        progress (float | Unset): Percent done.
-        started_at (None | str | Unset):
-        completed_at (None | str | Unset):
-        tags (list[Any] | Unset):
+        workflow_count (int | None | Unset):
+        progress (float | None | Unset): Percent done.
+        started_at (datetime.datetime | None | Unset):
+        completed_at (datetime.datetime | None | Unset):
+        tags (list[Any] | None | Unset): Tag objects; their shape is not documented, so any JSON is read.
     """
 
     id: str
     name: str
     status: str
-    created_at: str
+    created_at: datetime.datetime
     description: None | str | Unset = UNSET
     dataset: None | str | Unset = UNSET
     dataset_id: None | str | Unset = UNSET
     dataset_name: None | str | Unset = UNSET
-    workflow_count: int | Unset = UNSET
-    progress: float | Unset = UNSET
-    started_at: None | str | Unset = UNSET
-    completed_at: None | str | Unset = UNSET
-    tags: list[Any] | Unset = UNSET
+    workflow_count: int | None | Unset = UNSET
+    progress: float | None | Unset = UNSET
+    started_at: datetime.datetime | None | Unset = UNSET
+    completed_at: datetime.datetime | None | Unset = UNSET
+    tags: list[Any] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,7 +55,7 @@ class Experiment:
 
         status = self.status
 
-        created_at = self.created_at
+        created_at = self.created_at.isoformat()
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -80,24 +81,41 @@ class Experiment:
         else:
             dataset_name = self.dataset_name
 
-        workflow_count = self.workflow_count
+        workflow_count: int | None | Unset
+        if isinstance(self.workflow_count, Unset):
+            workflow_count = UNSET
+        else:
+            workflow_count = self.workflow_count
 
-        progress = self.progress
+        progress: float | None | Unset
+        if isinstance(self.progress, Unset):
+            progress = UNSET
+        else:
+            progress = self.progress
 
         started_at: None | str | Unset
         if isinstance(self.started_at, Unset):
             started_at = UNSET
+        elif isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
         else:
             started_at = self.started_at
 
         completed_at: None | str | Unset
         if isinstance(self.completed_at, Unset):
             completed_at = UNSET
+        elif isinstance(self.completed_at, datetime.datetime):
+            completed_at = self.completed_at.isoformat()
         else:
             completed_at = self.completed_at
 
-        tags: list[Any] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
+        tags: list[Any] | None | Unset
+        if isinstance(self.tags, Unset):
+            tags = UNSET
+        elif isinstance(self.tags, list):
+            tags = self.tags
+
+        else:
             tags = self.tags
 
         field_dict: dict[str, Any] = {}
@@ -140,7 +158,7 @@ class Experiment:
 
         status = d.pop("status")
 
-        created_at = d.pop("created_at")
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -178,29 +196,74 @@ class Experiment:
 
         dataset_name = _parse_dataset_name(d.pop("dataset_name", UNSET))
 
-        workflow_count = d.pop("workflow_count", UNSET)
-
-        progress = d.pop("progress", UNSET)
-
-        def _parse_started_at(data: object) -> None | str | Unset:
+        def _parse_workflow_count(data: object) -> int | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            return cast(int | None | Unset, data)
+
+        workflow_count = _parse_workflow_count(d.pop("workflow_count", UNSET))
+
+        def _parse_progress(data: object) -> float | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | Unset, data)
+
+        progress = _parse_progress(d.pop("progress", UNSET))
+
+        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         started_at = _parse_started_at(d.pop("started_at", UNSET))
 
-        def _parse_completed_at(data: object) -> None | str | Unset:
+        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return completed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
-        tags = cast(list[Any], d.pop("tags", UNSET))
+        def _parse_tags(data: object) -> list[Any] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                tags_type_0 = cast(list[Any], data)
+
+                return tags_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any] | None | Unset, data)
+
+        tags = _parse_tags(d.pop("tags", UNSET))
 
         experiment = cls(
             id=id,

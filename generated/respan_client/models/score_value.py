@@ -20,8 +20,8 @@ class ScoreValue:
         evaluator_id (None | str | Unset):
         evaluator_slug (None | str | Unset):
         evaluator_name (None | str | Unset):
-        score_value_type (str | Unset): One of numerical, boolean, percentage, single_select, multi_select, text, json,
-            comment, categorical.
+        score_value_type (None | str | Unset): One of numerical, boolean, percentage, single_select, multi_select, text,
+            json, comment, categorical.
         numerical_value (float | None | Unset):
         string_value (None | str | Unset):
         boolean_value (bool | None | Unset):
@@ -30,12 +30,14 @@ class ScoreValue:
         avg_score (float | None | Unset):
         true_count (int | None | Unset):
         false_count (int | None | Unset):
+        explanation (None | str | Unset):
+        evaluator_family_id (None | str | Unset):
     """
 
     evaluator_id: None | str | Unset = UNSET
     evaluator_slug: None | str | Unset = UNSET
     evaluator_name: None | str | Unset = UNSET
-    score_value_type: str | Unset = UNSET
+    score_value_type: None | str | Unset = UNSET
     numerical_value: float | None | Unset = UNSET
     string_value: None | str | Unset = UNSET
     boolean_value: bool | None | Unset = UNSET
@@ -44,6 +46,8 @@ class ScoreValue:
     avg_score: float | None | Unset = UNSET
     true_count: int | None | Unset = UNSET
     false_count: int | None | Unset = UNSET
+    explanation: None | str | Unset = UNSET
+    evaluator_family_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,7 +69,11 @@ class ScoreValue:
         else:
             evaluator_name = self.evaluator_name
 
-        score_value_type = self.score_value_type
+        score_value_type: None | str | Unset
+        if isinstance(self.score_value_type, Unset):
+            score_value_type = UNSET
+        else:
+            score_value_type = self.score_value_type
 
         numerical_value: float | None | Unset
         if isinstance(self.numerical_value, Unset):
@@ -114,6 +122,18 @@ class ScoreValue:
         else:
             false_count = self.false_count
 
+        explanation: None | str | Unset
+        if isinstance(self.explanation, Unset):
+            explanation = UNSET
+        else:
+            explanation = self.explanation
+
+        evaluator_family_id: None | str | Unset
+        if isinstance(self.evaluator_family_id, Unset):
+            evaluator_family_id = UNSET
+        else:
+            evaluator_family_id = self.evaluator_family_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -141,6 +161,10 @@ class ScoreValue:
             field_dict["true_count"] = true_count
         if false_count is not UNSET:
             field_dict["false_count"] = false_count
+        if explanation is not UNSET:
+            field_dict["explanation"] = explanation
+        if evaluator_family_id is not UNSET:
+            field_dict["evaluator_family_id"] = evaluator_family_id
 
         return field_dict
 
@@ -175,7 +199,14 @@ class ScoreValue:
 
         evaluator_name = _parse_evaluator_name(d.pop("evaluator_name", UNSET))
 
-        score_value_type = d.pop("score_value_type", UNSET)
+        def _parse_score_value_type(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        score_value_type = _parse_score_value_type(d.pop("score_value_type", UNSET))
 
         def _parse_numerical_value(data: object) -> float | None | Unset:
             if data is None:
@@ -250,6 +281,24 @@ class ScoreValue:
 
         false_count = _parse_false_count(d.pop("false_count", UNSET))
 
+        def _parse_explanation(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        explanation = _parse_explanation(d.pop("explanation", UNSET))
+
+        def _parse_evaluator_family_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        evaluator_family_id = _parse_evaluator_family_id(d.pop("evaluator_family_id", UNSET))
+
         score_value = cls(
             evaluator_id=evaluator_id,
             evaluator_slug=evaluator_slug,
@@ -263,6 +312,8 @@ class ScoreValue:
             avg_score=avg_score,
             true_count=true_count,
             false_count=false_count,
+            explanation=explanation,
+            evaluator_family_id=evaluator_family_id,
         )
 
         score_value.additional_properties = d

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -12,8 +13,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.annotation_user import AnnotationUser
     from ..models.score_value import ScoreValue
+    from ..models.scores_type_0 import ScoresType0
     from ..models.span_metadata_type_0 import SpanMetadataType0
-    from ..models.span_scores_type_0 import SpanScoresType0
 
 
 T = TypeVar("T", bound="Span")
@@ -28,8 +29,8 @@ class Span:
         unique_id (None | str | Unset):
         organization_id (None | str | Unset):
         environment (None | str | Unset):
-        timestamp (None | str | Unset): ISO 8601 date-time.
-        start_time (None | str | Unset): ISO 8601 date-time.
+        timestamp (datetime.datetime | None | Unset): Filtered as `created_at` too (seed 003).
+        start_time (datetime.datetime | None | Unset):
         prompt_tokens (int | None | Unset):
         completion_tokens (int | None | Unset):
         total_request_tokens (int | None | Unset):
@@ -45,8 +46,8 @@ class Span:
         dataset_id (None | str | Unset):
         annotation_status (None | str | Unset):
         annotation_completed_by (AnnotationUser | None | Unset):
-        scores (list[ScoreValue] | SpanScoresType0 | Unset): Keyed by evaluator id or slug; some older rows carry a
-            list.
+        scores (list[Any | ScoreValue] | None | ScoresType0 | Unset): Keyed by evaluator id or slug; some older rows
+            carry a list.
         metadata (None | SpanMetadataType0 | Unset): Custom metadata, filterable as `metadata__<key>`.
         custom_identifier (None | str | Unset):
         log_type (None | str | Unset):
@@ -56,8 +57,8 @@ class Span:
     unique_id: None | str | Unset = UNSET
     organization_id: None | str | Unset = UNSET
     environment: None | str | Unset = UNSET
-    timestamp: None | str | Unset = UNSET
-    start_time: None | str | Unset = UNSET
+    timestamp: datetime.datetime | None | Unset = UNSET
+    start_time: datetime.datetime | None | Unset = UNSET
     prompt_tokens: int | None | Unset = UNSET
     completion_tokens: int | None | Unset = UNSET
     total_request_tokens: int | None | Unset = UNSET
@@ -73,7 +74,7 @@ class Span:
     dataset_id: None | str | Unset = UNSET
     annotation_status: None | str | Unset = UNSET
     annotation_completed_by: AnnotationUser | None | Unset = UNSET
-    scores: list[ScoreValue] | SpanScoresType0 | Unset = UNSET
+    scores: list[Any | ScoreValue] | None | ScoresType0 | Unset = UNSET
     metadata: None | SpanMetadataType0 | Unset = UNSET
     custom_identifier: None | str | Unset = UNSET
     log_type: None | str | Unset = UNSET
@@ -81,8 +82,9 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.annotation_user import AnnotationUser
+        from ..models.score_value import ScoreValue
+        from ..models.scores_type_0 import ScoresType0
         from ..models.span_metadata_type_0 import SpanMetadataType0
-        from ..models.span_scores_type_0 import SpanScoresType0
 
         id: None | str | Unset
         if isinstance(self.id, Unset):
@@ -111,12 +113,16 @@ class Span:
         timestamp: None | str | Unset
         if isinstance(self.timestamp, Unset):
             timestamp = UNSET
+        elif isinstance(self.timestamp, datetime.datetime):
+            timestamp = self.timestamp.isoformat()
         else:
             timestamp = self.timestamp
 
         start_time: None | str | Unset
         if isinstance(self.start_time, Unset):
             start_time = UNSET
+        elif isinstance(self.start_time, datetime.datetime):
+            start_time = self.start_time.isoformat()
         else:
             start_time = self.start_time
 
@@ -196,16 +202,23 @@ class Span:
         else:
             annotation_completed_by = self.annotation_completed_by
 
-        scores: dict[str, Any] | list[dict[str, Any]] | Unset
+        scores: dict[str, Any] | list[Any | dict[str, Any]] | None | Unset
         if isinstance(self.scores, Unset):
             scores = UNSET
-        elif isinstance(self.scores, SpanScoresType0):
+        elif isinstance(self.scores, ScoresType0):
             scores = self.scores.to_dict()
-        else:
+        elif isinstance(self.scores, list):
             scores = []
             for scores_type_1_item_data in self.scores:
-                scores_type_1_item = scores_type_1_item_data.to_dict()
+                scores_type_1_item: Any | dict[str, Any]
+                if isinstance(scores_type_1_item_data, ScoreValue):
+                    scores_type_1_item = scores_type_1_item_data.to_dict()
+                else:
+                    scores_type_1_item = scores_type_1_item_data
                 scores.append(scores_type_1_item)
+
+        else:
+            scores = self.scores
 
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
@@ -287,8 +300,8 @@ class Span:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.annotation_user import AnnotationUser
         from ..models.score_value import ScoreValue
+        from ..models.scores_type_0 import ScoresType0
         from ..models.span_metadata_type_0 import SpanMetadataType0
-        from ..models.span_scores_type_0 import SpanScoresType0
 
         d = dict(src_dict)
 
@@ -328,21 +341,37 @@ class Span:
 
         environment = _parse_environment(d.pop("environment", UNSET))
 
-        def _parse_timestamp(data: object) -> None | str | Unset:
+        def _parse_timestamp(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                timestamp_type_0 = datetime.datetime.fromisoformat(data)
+
+                return timestamp_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         timestamp = _parse_timestamp(d.pop("timestamp", UNSET))
 
-        def _parse_start_time(data: object) -> None | str | Unset:
+        def _parse_start_time(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                start_time_type_0 = datetime.datetime.fromisoformat(data)
+
+                return start_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         start_time = _parse_start_time(d.pop("start_time", UNSET))
 
@@ -461,27 +490,45 @@ class Span:
 
         annotation_completed_by = _parse_annotation_completed_by(d.pop("annotation_completed_by", UNSET))
 
-        def _parse_scores(data: object) -> list[ScoreValue] | SpanScoresType0 | Unset:
+        def _parse_scores(data: object) -> list[Any | ScoreValue] | None | ScoresType0 | Unset:
+            if data is None:
+                return data
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                scores_type_0 = SpanScoresType0.from_dict(data)
+                componentsschemas_scores_type_0 = ScoresType0.from_dict(data)
 
-                return scores_type_0
+                return componentsschemas_scores_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, list):
-                raise TypeError()
-            scores_type_1 = []
-            _scores_type_1 = data
-            for scores_type_1_item_data in _scores_type_1:
-                scores_type_1_item = ScoreValue.from_dict(scores_type_1_item_data)
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                scores_type_1 = []
+                _scores_type_1 = data
+                for scores_type_1_item_data in _scores_type_1:
 
-                scores_type_1.append(scores_type_1_item)
+                    def _parse_scores_type_1_item(data: object) -> Any | ScoreValue:
+                        try:
+                            if not isinstance(data, dict):
+                                raise TypeError()
+                            componentsschemas_score_type_0 = ScoreValue.from_dict(data)
 
-            return scores_type_1
+                            return componentsschemas_score_type_0
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+                        return cast(Any | ScoreValue, data)
+
+                    scores_type_1_item = _parse_scores_type_1_item(scores_type_1_item_data)
+
+                    scores_type_1.append(scores_type_1_item)
+
+                return scores_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Any | ScoreValue] | None | ScoresType0 | Unset, data)
 
         scores = _parse_scores(d.pop("scores", UNSET))
 

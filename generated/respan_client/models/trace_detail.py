@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -10,9 +11,9 @@ from typing_extensions import Self
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.scores_type_0 import ScoresType0
     from ..models.span_tree_node import SpanTreeNode
-    from ..models.trace_metadata_type_0 import TraceMetadataType0
-    from ..models.trace_scores import TraceScores
+    from ..models.trace_fields_metadata_type_0 import TraceFieldsMetadataType0
 
 
 T = TypeVar("T", bound="TraceDetail")
@@ -33,18 +34,18 @@ class TraceDetail:
         expected_output (Any | Unset): A JSON value or a JSON string.
         status (None | str | Unset):
         comparison_key (None | str | Unset):
-        start_time (None | str | Unset): ISO 8601 date-time.
-        end_time (None | str | Unset): ISO 8601 date-time.
+        start_time (datetime.datetime | None | Unset): Filtered and sorted as `timestamp` too (seed 001).
+        end_time (datetime.datetime | None | Unset):
         duration (float | None | Unset): Seconds.
         span_count (int | None | Unset):
         llm_call_count (int | None | Unset):
-        total_cost (float | None | Unset):
+        total_cost (float | None | Unset): Filtered and sorted as `cost` too (seeds 000, 001).
         total_tokens (int | None | Unset):
         total_prompt_tokens (int | None | Unset):
         total_completion_tokens (int | None | Unset):
         error_count (int | None | Unset):
-        metadata (None | TraceMetadataType0 | Unset): Custom metadata, filterable as `metadata__<key>`.
-        scores (TraceScores | Unset): Keyed by evaluator id or slug.
+        metadata (None | TraceFieldsMetadataType0 | Unset): Custom metadata, filterable as `metadata__<key>`.
+        scores (None | ScoresType0 | Unset): Keyed by evaluator id or slug; filterable as `scores__<evaluator_id>`.
         span_tree (list[SpanTreeNode] | Unset):
     """
 
@@ -59,8 +60,8 @@ class TraceDetail:
     expected_output: Any | Unset = UNSET
     status: None | str | Unset = UNSET
     comparison_key: None | str | Unset = UNSET
-    start_time: None | str | Unset = UNSET
-    end_time: None | str | Unset = UNSET
+    start_time: datetime.datetime | None | Unset = UNSET
+    end_time: datetime.datetime | None | Unset = UNSET
     duration: float | None | Unset = UNSET
     span_count: int | None | Unset = UNSET
     llm_call_count: int | None | Unset = UNSET
@@ -69,13 +70,14 @@ class TraceDetail:
     total_prompt_tokens: int | None | Unset = UNSET
     total_completion_tokens: int | None | Unset = UNSET
     error_count: int | None | Unset = UNSET
-    metadata: None | TraceMetadataType0 | Unset = UNSET
-    scores: TraceScores | Unset = UNSET
+    metadata: None | TraceFieldsMetadataType0 | Unset = UNSET
+    scores: None | ScoresType0 | Unset = UNSET
     span_tree: list[SpanTreeNode] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.trace_metadata_type_0 import TraceMetadataType0
+        from ..models.scores_type_0 import ScoresType0
+        from ..models.trace_fields_metadata_type_0 import TraceFieldsMetadataType0
 
         id = self.id
 
@@ -130,12 +132,16 @@ class TraceDetail:
         start_time: None | str | Unset
         if isinstance(self.start_time, Unset):
             start_time = UNSET
+        elif isinstance(self.start_time, datetime.datetime):
+            start_time = self.start_time.isoformat()
         else:
             start_time = self.start_time
 
         end_time: None | str | Unset
         if isinstance(self.end_time, Unset):
             end_time = UNSET
+        elif isinstance(self.end_time, datetime.datetime):
+            end_time = self.end_time.isoformat()
         else:
             end_time = self.end_time
 
@@ -190,14 +196,18 @@ class TraceDetail:
         metadata: dict[str, Any] | None | Unset
         if isinstance(self.metadata, Unset):
             metadata = UNSET
-        elif isinstance(self.metadata, TraceMetadataType0):
+        elif isinstance(self.metadata, TraceFieldsMetadataType0):
             metadata = self.metadata.to_dict()
         else:
             metadata = self.metadata
 
-        scores: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.scores, Unset):
+        scores: dict[str, Any] | None | Unset
+        if isinstance(self.scores, Unset):
+            scores = UNSET
+        elif isinstance(self.scores, ScoresType0):
             scores = self.scores.to_dict()
+        else:
+            scores = self.scores
 
         span_tree: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.span_tree, Unset):
@@ -264,9 +274,9 @@ class TraceDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.scores_type_0 import ScoresType0
         from ..models.span_tree_node import SpanTreeNode
-        from ..models.trace_metadata_type_0 import TraceMetadataType0
-        from ..models.trace_scores import TraceScores
+        from ..models.trace_fields_metadata_type_0 import TraceFieldsMetadataType0
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -340,21 +350,37 @@ class TraceDetail:
 
         comparison_key = _parse_comparison_key(d.pop("comparison_key", UNSET))
 
-        def _parse_start_time(data: object) -> None | str | Unset:
+        def _parse_start_time(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                start_time_type_0 = datetime.datetime.fromisoformat(data)
+
+                return start_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         start_time = _parse_start_time(d.pop("start_time", UNSET))
 
-        def _parse_end_time(data: object) -> None | str | Unset:
+        def _parse_end_time(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                end_time_type_0 = datetime.datetime.fromisoformat(data)
+
+                return end_time_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
 
         end_time = _parse_end_time(d.pop("end_time", UNSET))
 
@@ -430,7 +456,7 @@ class TraceDetail:
 
         error_count = _parse_error_count(d.pop("error_count", UNSET))
 
-        def _parse_metadata(data: object) -> None | TraceMetadataType0 | Unset:
+        def _parse_metadata(data: object) -> None | TraceFieldsMetadataType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -438,21 +464,31 @@ class TraceDetail:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                metadata_type_0 = TraceMetadataType0.from_dict(data)
+                metadata_type_0 = TraceFieldsMetadataType0.from_dict(data)
 
                 return metadata_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | TraceMetadataType0 | Unset, data)
+            return cast(None | TraceFieldsMetadataType0 | Unset, data)
 
         metadata = _parse_metadata(d.pop("metadata", UNSET))
 
-        _scores = d.pop("scores", UNSET)
-        scores: TraceScores | Unset
-        if isinstance(_scores, Unset):
-            scores = UNSET
-        else:
-            scores = TraceScores.from_dict(_scores)
+        def _parse_scores(data: object) -> None | ScoresType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_scores_type_0 = ScoresType0.from_dict(data)
+
+                return componentsschemas_scores_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ScoresType0 | Unset, data)
+
+        scores = _parse_scores(d.pop("scores", UNSET))
 
         _span_tree = d.pop("span_tree", UNSET)
         span_tree: list[SpanTreeNode] | Unset = UNSET

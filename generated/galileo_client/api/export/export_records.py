@@ -7,18 +7,22 @@ from uuid import UUID
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
 from ...models.http_validation_error import HTTPValidationError
 from ...models.log_records_export_request import LogRecordsExportRequest
 from ...types import File, Response
 
+OPERATION_ID = "export_records"
 
-def _get_kwargs(
+
+def build_request(
     project_id: UUID,
     *,
     body: LogRecordsExportRequest,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -26,6 +30,7 @@ def _get_kwargs(
         "url": "/v2/projects/{project_id}/export_records".format(
             project_id=quote(str(project_id), safe=""),
         ),
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     _kwargs["json"] = body.to_dict()
@@ -101,7 +106,7 @@ def sync_detailed(
         Response[File | HTTPError | HTTPValidationError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_id=project_id,
         body=body,
     )
@@ -170,7 +175,7 @@ async def asyncio_detailed(
         Response[File | HTTPError | HTTPValidationError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_id=project_id,
         body=body,
     )

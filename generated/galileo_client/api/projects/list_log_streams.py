@@ -6,22 +6,27 @@ from uuid import UUID
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
 from ...models.http_validation_error import HTTPValidationError
 from ...models.log_stream import LogStream
 from ...types import Response
 
+OPERATION_ID = "list_log_streams"
 
-def _get_kwargs(
+
+def build_request(
     project_id: UUID,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v2/projects/{project_id}/log_streams".format(
             project_id=quote(str(project_id), safe=""),
         ),
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -90,7 +95,7 @@ def sync_detailed(
         Response[HTTPError | HTTPValidationError | list[LogStream]]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_id=project_id,
     )
 
@@ -143,7 +148,7 @@ async def asyncio_detailed(
         Response[HTTPError | HTTPValidationError | list[LogStream]]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_id=project_id,
     )
 

@@ -4,17 +4,21 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
 from ...models.http_validation_error import HTTPValidationError
 from ...models.project import Project
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "list_projects"
 
-def _get_kwargs(
+
+def build_request(
     *,
     project_name: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     params: dict[str, Any] = {}
 
@@ -26,6 +30,7 @@ def _get_kwargs(
         "method": "get",
         "url": "/v2/projects",
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -89,7 +94,7 @@ def sync_detailed(
         Response[HTTPError | HTTPValidationError | list[Project]]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_name=project_name,
     )
 
@@ -142,7 +147,7 @@ async def asyncio_detailed(
         Response[HTTPError | HTTPValidationError | list[Project]]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_name=project_name,
     )
 

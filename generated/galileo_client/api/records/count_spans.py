@@ -6,6 +6,7 @@ from uuid import UUID
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.http_error import HTTPError
 from ...models.http_validation_error import HTTPValidationError
@@ -13,12 +14,15 @@ from ...models.log_records_count_request import LogRecordsCountRequest
 from ...models.log_records_count_response import LogRecordsCountResponse
 from ...types import Response
 
+OPERATION_ID = "count_spans"
 
-def _get_kwargs(
+
+def build_request(
     project_id: UUID,
     *,
     body: LogRecordsCountRequest,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -26,6 +30,7 @@ def _get_kwargs(
         "url": "/v2/projects/{project_id}/spans/count".format(
             project_id=quote(str(project_id), safe=""),
         ),
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     _kwargs["json"] = body.to_dict()
@@ -97,7 +102,7 @@ def sync_detailed(
         Response[HTTPError | HTTPValidationError | LogRecordsCountResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_id=project_id,
         body=body,
     )
@@ -158,7 +163,7 @@ async def asyncio_detailed(
         Response[HTTPError | HTTPValidationError | LogRecordsCountResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_id=project_id,
         body=body,
     )

@@ -6,6 +6,7 @@ from uuid import UUID
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.available_columns_request import AvailableColumnsRequest
 from ...models.available_columns_response import AvailableColumnsResponse
@@ -13,12 +14,15 @@ from ...models.http_error import HTTPError
 from ...models.http_validation_error import HTTPValidationError
 from ...types import Response
 
+OPERATION_ID = "get_span_columns"
 
-def _get_kwargs(
+
+def build_request(
     project_id: UUID,
     *,
     body: AvailableColumnsRequest,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -26,6 +30,7 @@ def _get_kwargs(
         "url": "/v2/projects/{project_id}/spans/available_columns".format(
             project_id=quote(str(project_id), safe=""),
         ),
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     _kwargs["json"] = body.to_dict()
@@ -97,7 +102,7 @@ def sync_detailed(
         Response[AvailableColumnsResponse | HTTPError | HTTPValidationError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_id=project_id,
         body=body,
     )
@@ -158,7 +163,7 @@ async def asyncio_detailed(
         Response[AvailableColumnsResponse | HTTPError | HTTPValidationError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         project_id=project_id,
         body=body,
     )

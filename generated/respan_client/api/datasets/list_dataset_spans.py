@@ -5,6 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.dataset_span_filter_request import DatasetSpanFilterRequest
 from ...models.dataset_span_list import DatasetSpanList
@@ -13,8 +14,10 @@ from ...models.export_message import ExportMessage
 from ...models.rate_limit_error import RateLimitError
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "list_dataset_spans"
 
-def _get_kwargs(
+
+def build_request(
     dataset_id: str,
     *,
     body: DatasetSpanFilterRequest | Unset = UNSET,
@@ -23,6 +26,7 @@ def _get_kwargs(
     sort_by: str | Unset = UNSET,
     include_fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -43,6 +47,7 @@ def _get_kwargs(
             dataset_id=quote(str(dataset_id), safe=""),
         ),
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     if not isinstance(body, Unset):
@@ -152,7 +157,7 @@ def sync_detailed(
         Response[DatasetSpanList | ExportMessage | ErrorDetail | ExportMessage | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         dataset_id=dataset_id,
         body=body,
         page=page,
@@ -243,7 +248,7 @@ async def asyncio_detailed(
         Response[DatasetSpanList | ExportMessage | ErrorDetail | ExportMessage | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         dataset_id=dataset_id,
         body=body,
         page=page,

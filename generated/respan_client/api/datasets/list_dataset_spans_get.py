@@ -5,14 +5,17 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.dataset_span_list import DatasetSpanList
 from ...models.error_detail import ErrorDetail
 from ...models.rate_limit_error import RateLimitError
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "list_dataset_spans_get"
 
-def _get_kwargs(
+
+def build_request(
     dataset_id: str,
     *,
     page: int | Unset = UNSET,
@@ -20,6 +23,7 @@ def _get_kwargs(
     sort_by: str | Unset = UNSET,
     include_fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     params: dict[str, Any] = {}
 
@@ -39,6 +43,7 @@ def _get_kwargs(
             dataset_id=quote(str(dataset_id), safe=""),
         ),
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -110,7 +115,7 @@ def sync_detailed(
         Response[DatasetSpanList | ErrorDetail | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         dataset_id=dataset_id,
         page=page,
         page_size=page_size,
@@ -187,7 +192,7 @@ async def asyncio_detailed(
         Response[DatasetSpanList | ErrorDetail | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         dataset_id=dataset_id,
         page=page,
         page_size=page_size,

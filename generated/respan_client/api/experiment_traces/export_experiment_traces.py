@@ -6,6 +6,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.export_message import ExportMessage
@@ -14,8 +15,10 @@ from ...models.rate_limit_error import RateLimitError
 from ...models.truthy_flag import TruthyFlag
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "export_experiment_traces"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     *,
     body: ListFilterRequest | Unset = UNSET,
@@ -26,6 +29,7 @@ def _get_kwargs(
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -60,6 +64,7 @@ def _get_kwargs(
             experiment_id=quote(str(experiment_id), safe=""),
         ),
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     if not isinstance(body, Unset):
@@ -151,7 +156,7 @@ def sync_detailed(
         Response[ErrorDetail | ExportMessage | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
         export=export,
@@ -252,7 +257,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | ExportMessage | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
         export=export,

@@ -6,6 +6,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.filter_request import FilterRequest
@@ -13,14 +14,17 @@ from ...models.rate_limit_error import RateLimitError
 from ...models.trace_summary import TraceSummary
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "filter_experiment_trace_summary"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     *,
     body: FilterRequest | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -43,6 +47,7 @@ def _get_kwargs(
             experiment_id=quote(str(experiment_id), safe=""),
         ),
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     if not isinstance(body, Unset):
@@ -123,7 +128,7 @@ def sync_detailed(
         Response[ErrorDetail | RateLimitError | TraceSummary]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
         start_time=start_time,
@@ -194,7 +199,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | RateLimitError | TraceSummary]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
         start_time=start_time,

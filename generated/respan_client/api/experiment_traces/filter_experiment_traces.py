@@ -6,6 +6,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.filter_request import FilterRequest
@@ -14,8 +15,10 @@ from ...models.trace_list import TraceList
 from ...models.truthy_flag import TruthyFlag
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "filter_experiment_traces"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     *,
     body: FilterRequest | Unset = UNSET,
@@ -27,6 +30,7 @@ def _get_kwargs(
     detail: TruthyFlag | Unset = UNSET,
     preview_length: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -63,6 +67,7 @@ def _get_kwargs(
             experiment_id=quote(str(experiment_id), safe=""),
         ),
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     if not isinstance(body, Unset):
@@ -161,7 +166,7 @@ def sync_detailed(
         Response[ErrorDetail | RateLimitError | TraceList]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
         page=page,
@@ -268,7 +273,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | RateLimitError | TraceList]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
         page=page,

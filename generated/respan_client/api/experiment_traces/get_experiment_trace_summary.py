@@ -6,19 +6,23 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.rate_limit_error import RateLimitError
 from ...models.trace_summary import TraceSummary
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "get_experiment_trace_summary"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     *,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     params: dict[str, Any] = {}
 
@@ -40,6 +44,7 @@ def _get_kwargs(
             experiment_id=quote(str(experiment_id), safe=""),
         ),
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -107,7 +112,7 @@ def sync_detailed(
         Response[ErrorDetail | RateLimitError | TraceSummary]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         start_time=start_time,
         end_time=end_time,
@@ -172,7 +177,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | RateLimitError | TraceSummary]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         start_time=start_time,
         end_time=end_time,

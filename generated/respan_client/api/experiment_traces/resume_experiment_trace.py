@@ -5,6 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.rate_limit_error import RateLimitError
@@ -12,13 +13,16 @@ from ...models.resume_trace_request import ResumeTraceRequest
 from ...models.resume_trace_response import ResumeTraceResponse
 from ...types import Response
 
+OPERATION_ID = "resume_experiment_trace"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     log_id: str,
     *,
     body: ResumeTraceRequest,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -27,6 +31,7 @@ def _get_kwargs(
             experiment_id=quote(str(experiment_id), safe=""),
             log_id=quote(str(log_id), safe=""),
         ),
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     _kwargs["json"] = body.to_dict()
@@ -109,7 +114,7 @@ def sync_detailed(
         Response[ErrorDetail | RateLimitError | ResumeTraceResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         log_id=log_id,
         body=body,
@@ -174,7 +179,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | RateLimitError | ResumeTraceResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         log_id=log_id,
         body=body,

@@ -5,17 +5,21 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.rate_limit_error import RateLimitError
 from ...models.trace_detail import TraceDetail
 from ...types import Response
 
+OPERATION_ID = "retrieve_experiment_trace"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     log_id: str,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,6 +27,7 @@ def _get_kwargs(
             experiment_id=quote(str(experiment_id), safe=""),
             log_id=quote(str(log_id), safe=""),
         ),
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -88,7 +93,7 @@ def sync_detailed(
         Response[ErrorDetail | RateLimitError | TraceDetail]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         log_id=log_id,
     )
@@ -147,7 +152,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | RateLimitError | TraceDetail]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         log_id=log_id,
     )

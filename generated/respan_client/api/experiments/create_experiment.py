@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.experiment_create import ExperimentCreate
@@ -11,16 +12,20 @@ from ...models.experiment_detail import ExperimentDetail
 from ...models.rate_limit_error import RateLimitError
 from ...types import Response
 
+OPERATION_ID = "create_experiment"
 
-def _get_kwargs(
+
+def build_request(
     *,
     body: ExperimentCreate,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v2/experiments/",
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     _kwargs["json"] = body.to_dict()
@@ -94,7 +99,7 @@ def sync_detailed(
         Response[ErrorDetail | ExperimentDetail | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 
@@ -147,7 +152,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | ExperimentDetail | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 

@@ -5,21 +5,26 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.rate_limit_error import RateLimitError
 from ...types import Response
 
+OPERATION_ID = "delete_experiment"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/api/v2/experiments/{experiment_id}/".format(
             experiment_id=quote(str(experiment_id), safe=""),
         ),
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -82,7 +87,7 @@ def sync_detailed(
         Response[Any | ErrorDetail | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
     )
 
@@ -135,7 +140,7 @@ async def asyncio_detailed(
         Response[Any | ErrorDetail | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
     )
 

@@ -5,6 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.filter_request import FilterRequest
@@ -12,14 +13,17 @@ from ...models.rate_limit_error import RateLimitError
 from ...models.score_histogram import ScoreHistogram
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "filter_experiment_score_histogram"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     *,
     body: FilterRequest | Unset = UNSET,
     evaluator_id: str,
     bins: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -36,6 +40,7 @@ def _get_kwargs(
             experiment_id=quote(str(experiment_id), safe=""),
         ),
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     if not isinstance(body, Unset):
@@ -118,7 +123,7 @@ def sync_detailed(
         Response[ErrorDetail | RateLimitError | ScoreHistogram]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
         evaluator_id=evaluator_id,
@@ -193,7 +198,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | RateLimitError | ScoreHistogram]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
         evaluator_id=evaluator_id,

@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.experiment_list import ExperimentList
@@ -11,14 +12,17 @@ from ...models.filter_request import FilterRequest
 from ...models.rate_limit_error import RateLimitError
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "filter_experiments"
 
-def _get_kwargs(
+
+def build_request(
     *,
     body: FilterRequest | Unset = UNSET,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
     sort_by: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -35,6 +39,7 @@ def _get_kwargs(
         "method": "post",
         "url": "/api/v2/experiments/list/",
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     if not isinstance(body, Unset):
@@ -117,7 +122,7 @@ def sync_detailed(
         Response[ErrorDetail | ExperimentList | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
         page=page,
         page_size=page_size,
@@ -192,7 +197,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | ExperimentList | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
         page=page,
         page_size=page_size,

@@ -4,6 +4,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.experiments_summary import ExperimentsSummary
@@ -11,16 +12,20 @@ from ...models.filter_request import FilterRequest
 from ...models.rate_limit_error import RateLimitError
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "filter_experiments_summary"
 
-def _get_kwargs(
+
+def build_request(
     *,
     body: FilterRequest | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v2/experiments/summary/",
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     if not isinstance(body, Unset):
@@ -90,7 +95,7 @@ def sync_detailed(
         Response[ErrorDetail | ExperimentsSummary | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 
@@ -143,7 +148,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | ExperimentsSummary | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 

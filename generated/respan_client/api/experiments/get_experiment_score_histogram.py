@@ -5,19 +5,23 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.rate_limit_error import RateLimitError
 from ...models.score_histogram import ScoreHistogram
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "get_experiment_score_histogram"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     *,
     evaluator_id: str,
     bins: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     params: dict[str, Any] = {}
 
@@ -33,6 +37,7 @@ def _get_kwargs(
             experiment_id=quote(str(experiment_id), safe=""),
         ),
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -105,7 +110,7 @@ def sync_detailed(
         Response[ErrorDetail | RateLimitError | ScoreHistogram]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         evaluator_id=evaluator_id,
         bins=bins,
@@ -170,7 +175,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | RateLimitError | ScoreHistogram]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         evaluator_id=evaluator_id,
         bins=bins,

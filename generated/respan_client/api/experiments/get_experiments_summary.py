@@ -4,18 +4,23 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.experiments_summary import ExperimentsSummary
 from ...models.rate_limit_error import RateLimitError
 from ...types import Response
 
+OPERATION_ID = "get_experiments_summary"
 
-def _get_kwargs() -> dict[str, Any]:
+
+def build_request() -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v2/experiments/summary/",
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -70,7 +75,7 @@ def sync_detailed(
         Response[ErrorDetail | ExperimentsSummary | RateLimitError]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = build_request()
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -112,7 +117,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | ExperimentsSummary | RateLimitError]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = build_request()
 
     response = await client.get_async_httpx_client().request(**kwargs)
 

@@ -4,18 +4,22 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.experiment_list import ExperimentList
 from ...models.rate_limit_error import RateLimitError
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "list_experiments"
 
-def _get_kwargs(
+
+def build_request(
     *,
     page: int | Unset = UNSET,
     page_size: int | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
     params: dict[str, Any] = {}
 
@@ -29,6 +33,7 @@ def _get_kwargs(
         "method": "get",
         "url": "/api/v2/experiments/",
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     return _kwargs
@@ -99,7 +104,7 @@ def sync_detailed(
         Response[ErrorDetail | ExperimentList | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         page=page,
         page_size=page_size,
     )
@@ -158,7 +163,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | ExperimentList | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         page=page,
         page_size=page_size,
     )

@@ -5,6 +5,7 @@ from urllib.parse import quote
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.experiment_create import ExperimentCreate
@@ -12,12 +13,15 @@ from ...models.experiment_detail import ExperimentDetail
 from ...models.rate_limit_error import RateLimitError
 from ...types import Response
 
+OPERATION_ID = "replace_experiment"
 
-def _get_kwargs(
+
+def build_request(
     experiment_id: str,
     *,
     body: ExperimentCreate,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -25,6 +29,7 @@ def _get_kwargs(
         "url": "/api/v2/experiments/{experiment_id}/".format(
             experiment_id=quote(str(experiment_id), safe=""),
         ),
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     _kwargs["json"] = body.to_dict()
@@ -107,7 +112,7 @@ def sync_detailed(
         Response[ErrorDetail | ExperimentDetail | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
     )
@@ -170,7 +175,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | ExperimentDetail | RateLimitError]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         experiment_id=experiment_id,
         body=body,
     )

@@ -5,6 +5,7 @@ from typing import Any
 import httpx
 
 from ... import errors
+from ...api_facts import OPERATIONS
 from ...client import AuthenticatedClient, Client
 from ...models.error_detail import ErrorDetail
 from ...models.log_filter_request import LogFilterRequest
@@ -12,8 +13,10 @@ from ...models.rate_limit_error import RateLimitError
 from ...models.trace_list import TraceList
 from ...types import UNSET, Response, Unset
 
+OPERATION_ID = "list_traces"
 
-def _get_kwargs(
+
+def build_request(
     *,
     body: LogFilterRequest | Unset = UNSET,
     page: int | Unset = UNSET,
@@ -25,6 +28,7 @@ def _get_kwargs(
     log_type: str | Unset = UNSET,
     include_fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -57,6 +61,7 @@ def _get_kwargs(
         "method": "post",
         "url": "/api/traces/list/",
         "params": params,
+        "extensions": {"tracebridge.operation": OPERATIONS[OPERATION_ID]},
     }
 
     if not isinstance(body, Unset):
@@ -164,7 +169,7 @@ def sync_detailed(
         Response[ErrorDetail | RateLimitError | TraceList]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
         page=page,
         page_size=page_size,
@@ -269,7 +274,7 @@ async def asyncio_detailed(
         Response[ErrorDetail | RateLimitError | TraceList]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
         page=page,
         page_size=page_size,

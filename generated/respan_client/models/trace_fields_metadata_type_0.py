@@ -7,12 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
-T = TypeVar("T", bound="RecordFieldsMetricsType0")
+T = TypeVar("T", bound="TraceFieldsMetadataType0")
 
 
 @_attrs_define
-class RecordFieldsMetricsType0:
-    """Metric name to value (e.g. `duration_ns`)."""
+class TraceFieldsMetadataType0:
+    """Custom metadata, filterable as `metadata__<key>`."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -26,10 +26,10 @@ class RecordFieldsMetricsType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        record_fields_metrics_type_0 = cls()
+        trace_fields_metadata_type_0 = cls()
 
-        record_fields_metrics_type_0.additional_properties = d
-        return record_fields_metrics_type_0
+        trace_fields_metadata_type_0.additional_properties = d
+        return trace_fields_metadata_type_0
 
     @property
     def additional_keys(self) -> list[str]:

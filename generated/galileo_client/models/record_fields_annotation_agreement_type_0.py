@@ -7,13 +7,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from typing_extensions import Self
 
-T = TypeVar("T", bound="TraceMetadataType0")
+T = TypeVar("T", bound="RecordFieldsAnnotationAgreementType0")
 
 
 @_attrs_define
-class TraceMetadataType0:
-    """Custom metadata, filterable as `metadata__<key>`."""
-
+class RecordFieldsAnnotationAgreementType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,10 +24,10 @@ class TraceMetadataType0:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        trace_metadata_type_0 = cls()
+        record_fields_annotation_agreement_type_0 = cls()
 
-        trace_metadata_type_0.additional_properties = d
-        return trace_metadata_type_0
+        record_fields_annotation_agreement_type_0.additional_properties = d
+        return record_fields_annotation_agreement_type_0
 
     @property
     def additional_keys(self) -> list[str]:
