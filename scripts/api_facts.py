@@ -186,7 +186,7 @@ def extract(spec: dict[str, Any]) -> dict[str, Any]:
                 continue
             op_id = operation.get("operationId")
             if not op_id:
-                raise SpecFactError(f"{method.upper()} {path}: every operation needs an operationId")
+                raise SpecFactError(f"{method.upper()} {path}: an operation needs an operationId")
             operations[op_id] = _operation(f"{method.upper()} {path}", method, path, operation)
     rows: dict[str, list[str]] = {}
     for schema_name, schema in spec["components"]["schemas"].items():

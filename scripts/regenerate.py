@@ -8,9 +8,9 @@
 
 generated/ is never edited by hand: change a spec (or openapi/codegen.yaml, or the templates
 in openapi/templates/), run this, commit both. Beside each client it writes `api_facts.py`,
-the facts the spec declares in its x- extensions (see scripts/api_facts.py). The generator and ruff (which formats its
-output) are pinned in pyproject.toml's `dev` extra; other versions would give other bytes,
-so this script refuses to run with them.
+the facts the spec declares in its x- extensions (see scripts/api_facts.py). The generator
+and ruff (which formats its output) are pinned in pyproject.toml's `dev` extra; other
+versions would give other bytes, so this script refuses to run with them.
 """
 
 from __future__ import annotations

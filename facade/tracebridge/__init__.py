@@ -37,6 +37,7 @@ from .errors import (
     ServerError,
     TracebridgeError,
     UnexpectedResponseError,
+    UnknownColumnError,
     ValidationError,
 )
 from .filters import F
@@ -97,6 +98,7 @@ __all__ = [
     "ServerError",
     "TracebridgeError",
     "UnexpectedResponseError",
+    "UnknownColumnError",
     "ValidationError",
     "__version__",
     "errors",

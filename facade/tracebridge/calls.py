@@ -306,6 +306,34 @@ class Awaiting:
     async def _run(self, call: Call[M]) -> M:
         return _read(call, await asend(self._http, call.request))
 
+    def _deferred_pager(
+        self, plan: Callable[..., Listing[M]], need: NeedsLookup, args: Any, kwargs: Any
+    ) -> AsyncPager[M]:
+        """A pager whose listing is planned once the lookup it needs has been answered; the
+        walk's shape (page size, style) does not depend on the answer."""
+        shape = plan(self._plans, *args, **{**kwargs, "strict": False})
+        planned: list[Listing[M]] = []
+
+        async def listing() -> Listing[M]:
+            if not planned:
+                planned.append(await _aplanned(self, plan, need, args, kwargs))
+            return planned[0]
+
+        async def fetch(request: PageRequest) -> PageResult:
+            return await self._run((await listing()).page(request))
+
+        async def count() -> int:
+            counted = (await listing()).count
+            assert counted is not None  # the shape has a count, so the listing has one
+            return await self._run(counted)
+
+        return AsyncPager(
+            fetch,
+            count=None if shape.count is None else count,
+            source=shape,
+            **shape._pager_options(),
+        )
+
     def _pager(self, listing: Listing[M]) -> AsyncPager[M]:
         count = listing.count
         return AsyncPager(
@@ -316,12 +344,58 @@ class Awaiting:
         )
 
 
+class NeedsLookup(Exception):
+    """A plan cannot be checked without asking the service one thing first (Galileo's
+    available_columns for a column the documented catalog lacks): the methods below send
+    `lookup`, hand its answer to `remember`, and plan again."""
+
+    def __init__(self, lookup: Call[Any], remember: Callable[[Any], None]):
+        super().__init__("the plan needs one lookup first")
+        self.lookup = lookup
+        self.remember = remember
+
+
+def _planned(self: Blocking, plan: Callable[..., Any], args: Any, kwargs: Any) -> Any:
+    try:
+        return plan(self._plans, *args, **kwargs)
+    except NeedsLookup as need:
+        need.remember(self._run(need.lookup))
+    return plan(self._plans, *args, **kwargs)
+
+
+async def _aplanned(
+    self: Awaiting, plan: Callable[..., Any], need: NeedsLookup, args: Any, kwargs: Any
+) -> Any:
+    need.remember(await self._run(need.lookup))
+    return plan(self._plans, *args, **kwargs)
+
+
+async def _run_later(
+    self: Awaiting, plan: Callable[..., Any], need: NeedsLookup, args: Any, kwargs: Any
+) -> Any:
+    return await self._run(await _aplanned(self, plan, need, args, kwargs))
+
+
+async def _stream_later(
+    self: Awaiting, plan: Callable[..., Any], need: NeedsLookup, args: Any, kwargs: Any
+) -> StreamResult:
+    return await self._stream(await _aplanned(self, plan, need, args, kwargs))
+
+
+async def _stream_rows_later(
+    self: Awaiting, plan: Callable[..., Any], need: NeedsLookup, args: Any, kwargs: Any
+) -> AsyncIterator[Row]:
+    async for row in self._stream_rows(await _aplanned(self, plan, need, args, kwargs)):
+        yield row
+
+
 def blocking(plan: Callable[Concatenate[Any, P], Call[M]]) -> Callable[Concatenate[Blocking, P], M]:
     """The plan as a blocking method that sends its call and returns what it reads."""
 
     @functools.wraps(plan)
     def method(self: Blocking, /, *args: P.args, **kwargs: P.kwargs) -> M:
-        return self._run(plan(self._plans, *args, **kwargs))
+        call: Call[M] = _planned(self, plan, args, kwargs)
+        return self._run(call)
 
     return method
 
@@ -333,7 +407,7 @@ def paged(
 
     @functools.wraps(plan)
     def method(self: Blocking, /, *args: P.args, **kwargs: P.kwargs) -> Pager[M]:
-        return self._pager(plan(self._plans, *args, **kwargs))
+        return self._pager(_planned(self, plan, args, kwargs))
 
     return method
 
@@ -345,7 +419,10 @@ def awaiting(
 
     @functools.wraps(plan)
     def method(self: Awaiting, /, *args: P.args, **kwargs: P.kwargs) -> Awaitable[M]:
-        return self._run(plan(self._plans, *args, **kwargs))
+        try:
+            return self._run(plan(self._plans, *args, **kwargs))
+        except NeedsLookup as need:
+            return _run_later(self, plan, need, args, kwargs)
 
     return method
 
@@ -357,7 +434,10 @@ def apaged(
 
     @functools.wraps(plan)
     def method(self: Awaiting, /, *args: P.args, **kwargs: P.kwargs) -> AsyncPager[M]:
-        return self._pager(plan(self._plans, *args, **kwargs))
+        try:
+            return self._pager(plan(self._plans, *args, **kwargs))
+        except NeedsLookup as need:
+            return self._deferred_pager(plan, need, args, kwargs)
 
     return method
 
@@ -369,7 +449,7 @@ def streamed(
 
     @functools.wraps(plan)
     def method(self: Blocking, /, *args: P.args, **kwargs: P.kwargs) -> StreamResult:
-        return self._stream(plan(self._plans, *args, **kwargs))
+        return self._stream(_planned(self, plan, args, kwargs))
 
     return method
 
@@ -381,7 +461,7 @@ def streamed_rows(
 
     @functools.wraps(plan)
     def method(self: Blocking, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Row]:
-        return self._stream_rows(plan(self._plans, *args, **kwargs))
+        return self._stream_rows(_planned(self, plan, args, kwargs))
 
     return method
 
@@ -391,7 +471,10 @@ def astreamed(
 ) -> Callable[Concatenate[Awaiting, P], Awaitable[StreamResult]]:
     @functools.wraps(plan)
     def method(self: Awaiting, /, *args: P.args, **kwargs: P.kwargs) -> Awaitable[StreamResult]:
-        return self._stream(plan(self._plans, *args, **kwargs))
+        try:
+            return self._stream(plan(self._plans, *args, **kwargs))
+        except NeedsLookup as need:
+            return _stream_later(self, plan, need, args, kwargs)
 
     return method
 
@@ -401,6 +484,9 @@ def astreamed_rows(
 ) -> Callable[Concatenate[Awaiting, P], AsyncIterator[Row]]:
     @functools.wraps(plan)
     def method(self: Awaiting, /, *args: P.args, **kwargs: P.kwargs) -> AsyncIterator[Row]:
-        return self._stream_rows(plan(self._plans, *args, **kwargs))
+        try:
+            return self._stream_rows(plan(self._plans, *args, **kwargs))
+        except NeedsLookup as need:
+            return _stream_rows_later(self, plan, need, args, kwargs)
 
     return method

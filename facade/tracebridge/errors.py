@@ -59,6 +59,15 @@ class FilterError(TracebridgeError, ValueError):
         self.dialect = dialect
 
 
+class UnknownColumnError(FilterError):
+    """A Galileo column that neither the documented catalog nor the service's own
+    available_columns for the run lists. Nothing was sent (but the column list, once)."""
+
+    def __init__(self, message: str, *, column: str, dialect: str | None = None):
+        super().__init__(message, expression=column, dialect=dialect)
+        self.column = column
+
+
 class MissingDependencyError(TracebridgeError, ImportError):
     """An optional dependency is not installed; the message names the extra that provides it."""
 

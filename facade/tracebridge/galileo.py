@@ -12,8 +12,10 @@ asyncio: each method is planned once (see `calls`) and sent by either client.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import IO, Any, Literal, TypeVar
 from uuid import UUID
 
@@ -56,6 +58,7 @@ from .calls import (
     Call,
     Closing,
     Listing,
+    NeedsLookup,
     RowStream,
     Stream,
     apaged,
@@ -69,14 +72,22 @@ from .calls import (
 )
 from .catalog import galileo_column_id, galileo_filter_type
 from .config import USER_AGENT, Settings, galileo_settings
-from .errors import ConfigError, FilterError, UnexpectedResponseError, body_excerpt
+from .errors import (
+    ConfigError,
+    FilterError,
+    UnexpectedResponseError,
+    UnknownColumnError,
+    body_excerpt,
+)
 from .export.flatten import RowSchema, model_fields
 from .export.stream import FileSink, StreamProgress
 from .filters import Expr, parse, to_galileo_filters, to_galileo_tree
+from .filters.values import iso_datetime
 from .pagination import PageRequest, PageResult
 from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket, parsed_json
 
 M = TypeVar("M")
+T = TypeVar("T")
 RootType = Literal["trace", "span", "session"]
 AnyRecord = TraceRecord | SpanRecord | SessionRecord | LogRecord
 Where = Expr | str | Mapping[str, Any] | None
@@ -119,6 +130,14 @@ def _uuid(value: Any, what: str) -> str:
         raise ConfigError(f"{what} must be a UUID, not {shown}") from None
 
 
+def _iso(moment: datetime | str, what: str) -> str:
+    """An ISO 8601 date-time with its zone, checked before sending."""
+    try:
+        return iso_datetime(moment, what)
+    except FilterError as exc:
+        raise ConfigError(str(exc)) from None
+
+
 def _root_type(value: Any) -> RootType:
     if value not in ("trace", "span", "session"):
         raise ConfigError(f"root_type must be 'trace', 'span' or 'session', not {value!r}")
@@ -156,12 +175,14 @@ def _query(body: dict[str, Any]) -> LogRecordsQueryRequest:
         ) from None
 
 
-def _sort(sort: str | None) -> dict[str, Any] | None:
+def _sort(sort: str | None, columns: Mapping[str, str] | None = None) -> dict[str, Any] | None:
     if sort is None:
         return None
     column = galileo_column_id(sort.removeprefix("-"))
-    if galileo_filter_type(column) is None:
-        raise ConfigError(f"cannot sort by {column!r}: not a Galileo column")
+    if column not in (columns or {}) and galileo_filter_type(column) is None:
+        raise UnknownColumnError(
+            f"cannot sort by {column!r}: not a documented Galileo column", column=column
+        )
     return {"column_id": column, "ascending": not sort.startswith("-"), "sort_type": "column"}
 
 
@@ -197,6 +218,38 @@ class GalileoPlans:
 
     def __init__(self, project_id: str | None):
         self.project_id = None if project_id is None else _uuid(project_id, "project_id")
+        # available_columns answers, per (root type, project, run): asked at most once each
+        self._asked: dict[tuple[Any, ...], dict[str, str]] = {}
+
+    def _with_columns(
+        self,
+        kind: RootType,
+        project: str,
+        run: dict[str, str],
+        columns: Mapping[str, str] | None,
+        build: Callable[[Mapping[str, str] | None], T],
+    ) -> T:
+        """build(columns), where a column the documented catalog lacks is looked up in the
+        service's own available_columns for the run (asked once per client and run) before
+        it is refused; columns the caller gives are taken as the run's, and nothing is
+        asked."""
+        key = (kind, project, tuple(sorted(run.items())))
+        asked = self._asked.get(key)
+        merged = {**asked, **(columns or {})} if asked is not None else columns
+        try:
+            return build(merged)
+        except UnknownColumnError as exc:
+            if columns is not None:  # the caller gave the run's columns: nothing to ask
+                raise
+            if asked is not None:
+                raise UnknownColumnError(
+                    f"{exc}; the service's available_columns for this run does not list it "
+                    f"either ({len(asked)} columns)",
+                    column=exc.column,
+                    dialect=exc.dialect,
+                ) from None
+            lookup = self._columns_call(kind, project, run, None, None)
+            raise NeedsLookup(lookup, functools.partial(self._asked.__setitem__, key)) from None
 
     def _project(self, project_id: str | None) -> str:
         if project_id is not None:
@@ -229,16 +282,10 @@ class GalileoPlans:
     # -- records --------------------------------------------------------------------------------
 
     def _run_body(
-        self,
-        log_stream_id: str | None,
-        experiment_id: str | None,
-        metrics_testing_id: str | None,
-        where: Where,
-        columns: Mapping[str, str] | None,
-        strict: bool,
+        self, run: dict[str, str], where: Where, columns: Mapping[str, str] | None, strict: bool
     ) -> dict[str, Any]:
         """The run id and the filter tree, checked: what search, count and export send."""
-        body: dict[str, Any] = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        body: dict[str, Any] = dict(run)
         if where is not None:
             body["filter_tree"] = to_galileo_tree(
                 parse(where) if isinstance(where, str) else where, columns, strict=strict
@@ -266,29 +313,48 @@ class GalileoPlans:
         page_size: int = 100,
         max_items: int | None = None,
         starting_token: int | None = None,
+        previous_last_row_id: str | None = None,
+        include_code_metric_metadata: bool = False,
         concurrency: int = 1,
         strict: bool = True,
     ) -> Listing[AnyRecord]:
         """The run's records of one kind matching `where` (newest first unless `sort`).
 
-        `columns` maps column ids to filter types (see `columns()`) for columns beyond the
-        documented ones. Search pages carry no total: `.count` and, with `concurrency`
-        above 1, fetching ahead use the count request.
+        A column `where` or `sort` names that the documented catalog lacks is looked up in
+        the service's available_columns for the run (once per client and run) before it is
+        refused; `columns` (see `columns()`) can give them instead. Search pages carry no
+        total: `.count` and, with `concurrency` above 1, fetching ahead use the count
+        request. `previous_last_row_id` (the last_row_id of the page before
+        `starting_token`) is sent with the first page only.
         """
         kind = _root_type(root_type)
         project = self._project(project_id)
-        body = self._run_body(
-            log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
-        )
-        if (clause := _sort(sort)) is not None:
-            body["sort"] = clause
+        run = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+
+        def checked(known: Mapping[str, str] | None) -> dict[str, Any]:
+            body = self._run_body(run, where, known, strict)
+            if (clause := _sort(sort, known)) is not None:
+                body["sort"] = clause
+            return body
+
+        body = self._with_columns(kind, project, run, columns, checked)
+        if previous_last_row_id is not None and starting_token is None:
+            raise ConfigError(
+                "previous_last_row_id goes with starting_token: the last_row_id of the page "
+                "before the one starting_token names"
+            )
+        if include_code_metric_metadata:
+            body["include_code_metric_metadata"] = True
         if truncate_fields:
             body["truncate_fields"] = True
         _query(body)  # a malformed tree given as a dict fails here, before any request
         search = _SEARCH[kind]
 
         def page(request: PageRequest) -> Call[PageResult]:
-            query = _query({**body, "starting_token": request.position, "limit": request.size})
+            paging: dict[str, Any] = {"starting_token": request.position, "limit": request.size}
+            if previous_last_row_id is not None and request.position == starting_token:
+                paging["previous_last_row_id"] = previous_last_row_id
+            query = _query({**body, **paging})
             return Call(search.build_request(project, body=query), _read_records)
 
         return Listing(
@@ -318,10 +384,12 @@ class GalileoPlans:
     ) -> Call[int]:
         """How many records of one kind match `where`."""
         kind = _root_type(root_type)
-        body = self._run_body(
-            log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
+        project = self._project(project_id)
+        run = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        body = self._with_columns(
+            kind, project, run, columns, lambda known: self._run_body(run, where, known, strict)
         )
-        return self._count(kind, self._project(project_id), body)
+        return self._count(kind, project, body)
 
     def columns(
         self,
@@ -331,22 +399,38 @@ class GalileoPlans:
         experiment_id: str | None = None,
         metrics_testing_id: str | None = None,
         project_id: str | None = None,
+        start_time: datetime | str | None = None,
+        end_time: datetime | str | None = None,
     ) -> Call[dict[str, str]]:
-        """Filterable column ids and their filter types, as the service reports them."""
+        """Filterable column ids and their filter types, as the service reports them (of the
+        records between start_time and end_time, when given)."""
         kind = _root_type(root_type)
-        request = AvailableColumnsRequest.from_dict(
-            run_ids(log_stream_id, experiment_id, metrics_testing_id)
-        )
+        run = run_ids(log_stream_id, experiment_id, metrics_testing_id)
+        return self._columns_call(kind, self._project(project_id), run, start_time, end_time)
+
+    def _columns_call(
+        self,
+        kind: RootType,
+        project: str,
+        run: dict[str, str],
+        start_time: datetime | str | None,
+        end_time: datetime | str | None,
+    ) -> Call[dict[str, str]]:
+        body: dict[str, Any] = dict(run)
+        for name, moment in (("start_time", start_time), ("end_time", end_time)):
+            if moment is not None:
+                body[name] = _iso(moment, name)
+        request = AvailableColumnsRequest.from_dict(body)
 
         def read(response: httpx.Response) -> dict[str, str]:
             answer = AvailableColumnsResponse.from_dict(json_object(response, "columns"))
             return {
                 column.id: column.filter_type
-                for column in answer.columns
+                for column in (answer.columns or [])
                 if isinstance(column.filter_type, str) and column.filterable is not False
             }
 
-        return Call(_COLUMNS[kind].build_request(self._project(project_id), body=request), read)
+        return Call(_COLUMNS[kind].build_request(project, body=request), read)
 
     def export_records(
         self,
@@ -362,6 +446,8 @@ class GalileoPlans:
         column_ids: Sequence[str] | None = None,
         redact: bool = True,
         computed_metrics_only: bool = False,
+        file_name: str | None = None,
+        include_code_metric_metadata: bool = False,
         project_id: str | None = None,
         columns: Mapping[str, str] | None = None,
         strict: bool = True,
@@ -379,14 +465,16 @@ class GalileoPlans:
         run = run_ids(log_stream_id, experiment_id, metrics_testing_id)
         request = _export_request(
             self, root_type, run, where, sort, export_format, column_ids, redact,
-            computed_metrics_only, project_id, columns, strict,
+            computed_metrics_only, project_id, columns, strict, file_name,
+            include_code_metric_metadata,
         )  # fmt: skip
         expect = None
         if not isinstance(where, list) and not computed_metrics_only:
-            body = self._run_body(
-                log_stream_id, experiment_id, metrics_testing_id, where, columns, strict
+            kind, project = _root_type(root_type), self._project(project_id)
+            body = self._with_columns(
+                kind, project, run, columns, lambda known: self._run_body(run, where, known, strict)
             )
-            expect = self._count(_root_type(root_type), self._project(project_id), body)
+            expect = self._count(kind, project, body)
         return Stream(request, FileSink(to, export_format, progress, overwrite=overwrite), expect)
 
     def export_rows(
@@ -402,6 +490,8 @@ class GalileoPlans:
         column_ids: Sequence[str] | None = None,
         redact: bool = True,
         computed_metrics_only: bool = False,
+        file_name: str | None = None,
+        include_code_metric_metadata: bool = False,
         project_id: str | None = None,
         columns: Mapping[str, str] | None = None,
         strict: bool = True,
@@ -411,7 +501,8 @@ class GalileoPlans:
         run = run_ids(log_stream_id, experiment_id, metrics_testing_id)
         request = _export_request(
             self, root_type, run, where, sort, export_format, column_ids, redact,
-            computed_metrics_only, project_id, columns, strict,
+            computed_metrics_only, project_id, columns, strict, file_name,
+            include_code_metric_metadata,
         )  # fmt: skip
         return RowStream(request, export_format)
 
@@ -432,9 +523,12 @@ def _export_request(
     project_id: str | None,
     filter_types: Mapping[str, str] | None,
     strict: bool,
+    file_name: str | None,
+    include_code_metric_metadata: bool,
 ) -> dict[str, Any]:
     """The export_records request, checked: what both export methods send."""
     kind = _root_type(root_type)
+    project = plans._project(project_id)
     if export_format not in EXPORT_FORMATS:
         raise ConfigError(
             f"export_format must be one of {', '.join(EXPORT_FORMATS)}, not {export_format!r}"
@@ -445,13 +539,25 @@ def _export_request(
         )
     if column_ids is not None and export_format != "csv":
         raise ConfigError("column_ids choose CSV columns; use export_format='csv' with them")
+    if file_name is not None and (not isinstance(file_name, str) or not file_name.strip()):
+        raise ConfigError(f"file_name must be a non-empty name, not {file_name!r}")
     body: dict[str, Any] = {"root_type": kind, **run, "export_format": export_format}
     body["redact"] = redact
-    if where is not None:
-        expression = parse(where) if isinstance(where, str) else where
-        body["filters"] = to_galileo_filters(expression, filter_types, strict=strict)
-    if (clause := _sort(sort)) is not None:
-        body["sort"] = clause
+
+    def checked(known: Mapping[str, str] | None) -> dict[str, Any]:
+        part: dict[str, Any] = {}
+        if where is not None:
+            expression = parse(where) if isinstance(where, str) else where
+            part["filters"] = to_galileo_filters(expression, known, strict=strict)
+        if (clause := _sort(sort, known)) is not None:
+            part["sort"] = clause
+        return part
+
+    body.update(plans._with_columns(kind, project, run, filter_types, checked))
+    if file_name is not None:
+        body["file_name"] = file_name
+    if include_code_metric_metadata:
+        body["include_code_metric_metadata"] = True
     if column_ids is not None:
         body["column_ids"] = [galileo_column_id(column) for column in column_ids]
     if computed_metrics_only:
@@ -460,7 +566,7 @@ def _export_request(
         request = LogRecordsExportRequest.from_dict(body)
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"the export request is not in Galileo's form: {exc}") from None
-    return export_records_op.build_request(UUID(plans._project(project_id)), body=request)
+    return export_records_op.build_request(UUID(project), body=request)
 
 
 class _Configured:

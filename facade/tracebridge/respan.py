@@ -157,6 +157,15 @@ def _sort(sort: str | None, fields: Mapping[str, Kind]) -> Any:
     return sort
 
 
+def _whole(value: Any, what: str, low: int, high: int | None) -> int:
+    """A whole number in range, checked before sending."""
+    inside = not isinstance(value, bool) and isinstance(value, int) and value >= low
+    if not inside or (high is not None and value > high):
+        span = f"from {low} to {high}" if high is not None else f"of at least {low}"
+        raise ConfigError(f"{what} must be a whole number {span}, not {value!r}")
+    return int(value)
+
+
 def _compile(where: Where, fields: Mapping[str, Kind], strict: bool) -> dict[str, Any]:
     """The standard-format filters for `where` (an empty object for no filter)."""
     if where is None:
@@ -440,6 +449,9 @@ class ExperimentPlans:
         experiment_id: str,
         where: ListWhere = None,
         *,
+        sort: str | None = None,
+        page: int | None = None,
+        page_size: int | None = None,
         start_time: Moment = None,
         end_time: Moment = None,
         strict: bool = True,
@@ -447,10 +459,16 @@ class ExperimentPlans:
         """The service's own export, e-mailed as a CSV/Excel link; returns its message.
 
         Without a filter this is the GET with `export=1`; with one, the POST whose body
-        takes the older list format. Not repeated once it may have reached the service.
+        takes the older list format. `sort`, `page` and `page_size` are the export's own
+        query parameters (seed 000). Not repeated once it may have reached the service.
         """
         experiment_id = _id(experiment_id, "experiment_id")
-        window = _window_of(start_time, end_time)
+        window: dict[str, Any] = _window_of(start_time, end_time)
+        window["sort_by"] = _sort(sort, RESPAN_TRACE)
+        if page is not None:
+            window["page"] = _whole(page, "page", 1, None)
+        if page_size is not None:
+            window["page_size"] = _whole(page_size, "page_size", 1, 100)
         if where is None:
             return _message(list_experiment_traces, experiment_id, export=TruthyFlag.ONE, **window)
         expression = parse(where) if isinstance(where, str) else where

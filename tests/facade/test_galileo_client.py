@@ -9,7 +9,14 @@ from typing import Any
 import pytest
 
 from galileo_client.models import LogRecord, SessionRecord, SpanRecord, TraceRecord
-from tracebridge import ConfigError, F, FilterError, NotFoundError, ValidationError
+from tracebridge import (
+    ConfigError,
+    F,
+    FilterError,
+    NotFoundError,
+    UnknownColumnError,
+    ValidationError,
+)
 from tracebridge.emulator import Emulator, Running
 from tracebridge.emulator.data import (
     GALILEO_EXPERIMENT_ID,
@@ -100,8 +107,6 @@ BAD: dict[str, tuple[Any, type[Exception], str]] = {
     "bad project": (lambda gl: gl.log_streams(project_id="support-bot"), ConfigError, "project_id must be a UUID"),
     "bad kind": (lambda gl: gl.records("trail", log_stream_id=STREAM), ConfigError, "root_type must be"),
     "startswith": (lambda gl: gl.records("trace", log_stream_id=STREAM, where=F.name.startswith("x")), FilterError, "no startswith"),
-    "unknown column": (lambda gl: gl.records("trace", log_stream_id=STREAM, where=F.colour == "x"), FilterError, "unknown column"),
-    "unknown sort": (lambda gl: gl.records("trace", log_stream_id=STREAM, sort="-colour"), ConfigError, "cannot sort by"),
     "page size 1001": (lambda gl: gl.records("trace", log_stream_id=STREAM, page_size=1001), ConfigError, "from 1 to 1000"),
 }  # fmt: skip
 
@@ -113,6 +118,31 @@ def test_bad_input_fails_before_any_request(
     with pytest.raises(error, match=message):
         call(gl)
     assert emulator.controls.request_log() == []
+
+
+UNKNOWN_COLUMN = {
+    "filter": lambda gl: gl.records("trace", log_stream_id=STREAM, where=F.colour == "x"),
+    "sort": lambda gl: gl.records("trace", log_stream_id=STREAM, sort="-colour"),
+    "export filter": lambda gl: gl.export_rows(
+        "trace", log_stream_id=STREAM, where=F.colour == "x"
+    ),
+}
+
+
+@pytest.mark.parametrize("call", UNKNOWN_COLUMN.values(), ids=UNKNOWN_COLUMN.keys())
+def test_an_unknown_column_is_refused_after_asking_the_service_only(
+    running: Running, emulator: Emulator, call: Any
+) -> None:
+    refused = pytest.raises(UnknownColumnError, match=r"'colour'.*does not list it either")
+    with (
+        Galileo(
+            running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID
+        ) as gl,
+        refused,
+    ):
+        call(gl)
+    paths = [r["path"] for r in emulator.controls.request_log()]
+    assert paths == [f"/v2/projects/{GALILEO_PROJECT_ID}/traces/available_columns"]
 
 
 def test_no_project_is_a_config_error(running: Running) -> None:

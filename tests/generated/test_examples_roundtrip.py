@@ -33,7 +33,9 @@ def _response_cases() -> list[Any]:
                 for example_name, value in _examples(media or {}):
                     case_id = f"{spec_name}:{operation['operationId']}:{status}:{example_name}"
                     cases.append(
-                        pytest.param(package, operation["operationId"], int(status), value, id=case_id)
+                        pytest.param(
+                            package, operation["operationId"], int(status), value, id=case_id
+                        )
                     )
     return cases
 

@@ -38,7 +38,9 @@ SPAN_PAGE = {
 
 def test_a_record_of_an_unknown_type_does_not_lose_the_page() -> None:
     response = httpx.Response(200, json=SPAN_PAGE)
-    page = search_spans._parse_response(client=Client(base_url="http://127.0.0.1:9"), response=response)
+    page = search_spans._parse_response(
+        client=Client(base_url="http://127.0.0.1:9"), response=response
+    )
 
     assert isinstance(page, LogRecordsQueryResponse)
     kinds = [type(record) for record in page.records]

@@ -85,6 +85,33 @@ def test_check_lists_files_a_new_schema_would_add(repo_copy: Path) -> None:
     assert "missing  generated/galileo_client/models/unused.py" in result.stderr
 
 
+def test_check_fails_when_a_field_fact_changes_and_names_api_facts(repo_copy: Path) -> None:
+    """A field's filter kind lives in the spec alone: one edit there changes api_facts.py,
+    which the facade's catalog and the emulator both read."""
+    edit(
+        repo_copy / "openapi" / "respan.yaml",
+        "        custom_identifier: { type: [string, \"null\"] }\n",
+        "        custom_identifier: { type: [string, \"null\"], x-filter-kind: text }\n",
+    )
+    result = run(repo_copy, "--check")
+    assert result.returncode == 1
+    assert "changed  generated/respan_client/api_facts.py" in result.stderr
+    assert "1 file(s) differ" in result.stderr
+
+
+def test_a_malformed_extension_is_refused_naming_where(repo_copy: Path) -> None:
+    edit(
+        repo_copy / "openapi" / "galileo.yaml",
+        "      operationId: count_spans\n      x-safe-to-repeat: true\n",
+        "      operationId: count_spans\n      x-safe-to-repeat: maybe\n",
+    )
+    result = run(repo_copy, "--check")
+    assert result.returncode == 2
+    assert "openapi/galileo.yaml: POST /v2/projects/{project_id}/spans/count: x-safe-to-repeat" in (
+        result.stderr
+    )
+
+
 def test_regenerate_then_check_passes_and_is_deterministic(repo_copy: Path) -> None:
     edit(
         repo_copy / "openapi" / "respan.yaml",

@@ -154,7 +154,7 @@ CASES = {
         ),
         method="POST",
         path="/api/v2/experiments/exp_123/logs/",
-        query={"export": "1"},
+        query={"export": "1", "page": "1", "page_size": "100"},  # the spec's defaults, sent
         body={
             "filters": [
                 {"field": "status", "operator": "=", "value": "completed"},
@@ -176,6 +176,8 @@ CASES = {
         path="/api/v2/experiments/exp_123/logs/",
         query={
             "export": "true",
+            "page": "1",
+            "page_size": "100",
             "start_time": "2025-01-01T00:00:00+00:00",
             "end_time": "2025-01-31T23:59:59+00:00",
         },
@@ -214,7 +216,8 @@ CASES = {
                     {"operator": "lt", "value": [0.01]},
                 ],
                 "metadata__user_id": {"operator": "", "value": ["u1"]},
-            }
+            },
+            "is_exporting": False,  # the spec's default, sent by a model built in code
         },
     ),
     "respan dataset span filter with export": Case(
@@ -225,7 +228,11 @@ CASES = {
             include_fields="id,model,cost",
             body=DatasetSpanFilterRequest(
                 filters=standard_filters(
-                    {"model": FilterCondition(operator=FilterOperator.IN, value=["gpt-4", "gpt-4o"])}
+                    {
+                        "model": FilterCondition(
+                            operator=FilterOperator.IN, value=["gpt-4", "gpt-4o"]
+                        )
+                    }
                 ),
                 is_exporting=True,
                 export_format=DatasetSpanFilterRequestExportFormat.JSONL,
@@ -233,7 +240,12 @@ CASES = {
         ),
         method="POST",
         path="/api/datasets/_saved_logs/logs/list/",
-        query={"page_size": "50", "include_fields": "id,model,cost"},
+        query={
+            "page": "1",
+            "page_size": "50",
+            "sort_by": "unique_id",
+            "include_fields": "id,model,cost",
+        },
         body={
             "filters": {"model": {"operator": "in", "value": ["gpt-4", "gpt-4o"]}},
             "is_exporting": True,
@@ -255,7 +267,12 @@ CASES = {
         ),
         method="POST",
         path="/api/request-logs/list/",
-        query={"page_size": "1000", "environment": "production"},
+        query={
+            "page": "1",
+            "page_size": "1000",
+            "sort_by": "-timestamp",
+            "environment": "production",
+        },
         body={"filters": {"cost": {"operator": "gt", "value": [0.01]}}, "operator": "AND"},
     ),
     "respan create experiment": Case(
@@ -270,8 +287,17 @@ CASES = {
         method="POST",
         path="/api/v2/experiments/",
         query={},
-        body={"dataset_id": "ds_1", "workflow": [{"type": "prompt"}], "evaluator_slugs": ["relevance"]},
-        answer={"id": "exp_9", "name": "", "status": "running", "created_at": "2025-01-01T00:00:00Z"},
+        body={
+            "dataset_id": "ds_1",
+            "workflow": [{"type": "prompt"}],
+            "evaluator_slugs": ["relevance"],
+        },
+        answer={
+            "id": "exp_9",
+            "name": "",
+            "status": "running",
+            "created_at": "2025-01-01T00:00:00Z",
+        },
         status=201,
     ),
     "respan delete experiment answers 204 with no body": Case(
@@ -366,6 +392,8 @@ CASES = {
             "sort": {"column_id": "created_at", "ascending": True, "sort_type": "column"},
             "export_format": "jsonl_flat",
             "redact": False,
+            "export_computed_metrics_only": False,
+            "include_code_metric_metadata": False,
         },
         service="galileo",
         answer=b'{"id": "a"}\n{"id": "b"}\n',
@@ -425,12 +453,16 @@ CASES = {
                                 "column_id": "name",
                                 "operator": "contains",
                                 "value": "tool",
+                                "case_sensitive": True,
                                 "type": "text",
                             }
                         }
                     },
                 ]
             },
+            "truncate_fields": False,
+            "include_counts": False,
+            "include_code_metric_metadata": False,
         },
         service="galileo",
         answer={"records": [], "next_starting_token": None},
@@ -491,7 +523,9 @@ def test_operation_sends_the_documented_request(case: Case) -> None:
 
 def test_export_get_answers_202_with_the_message() -> None:
     recorder = Recorder(status=202, answer={"message": "Check your email."})
-    response = list_experiment_traces.sync_detailed("e", client=respan(recorder), export=TruthyFlag.ONE)
+    response = list_experiment_traces.sync_detailed(
+        "e", client=respan(recorder), export=TruthyFlag.ONE
+    )
     assert isinstance(response.parsed, ExportMessage)
     assert response.parsed.message == "Check your email."
 

@@ -56,7 +56,7 @@ Case = Callable[[Respan, Galileo, Path], Any]
 # name: (the call, the error, a piece of its message); all refused before any request.
 BEFORE_ANY_REQUEST: dict[str, tuple[Case, type[Exception], str]] = {
     "unknown filter field": (lambda rs, gl, d: rs.experiments.traces(EXP, F.colour == "red"), FilterError, "unknown field 'colour'"),
-    "unknown Galileo column": (lambda rs, gl, d: gl.records("trace", where=F.colour == "red", **RUN), FilterError, "unknown column"),
+    "unknown Galileo column, columns given": (lambda rs, gl, d: gl.records("trace", where=F.colour == "red", columns={"input": "text"}, **RUN), FilterError, "unknown column 'colour'.*nor one of the 1 given"),
     "an operator Galileo lacks": (lambda rs, gl, d: gl.records("span", where=F.name.startswith("x"), **RUN), FilterError, "startswith"),
     "an operator Respan's list format lacks": (lambda rs, gl, d: rs.experiments.export(EXP, F.name.icontains("x")), FilterError, "list format"),
     "OR for Respan": (lambda rs, gl, d: rs.experiments.traces(EXP, (F.status == "a") | (F.status == "b")), FilterError, "OR"),

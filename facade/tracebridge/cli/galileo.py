@@ -91,6 +91,14 @@ def export_records(
     redact: Annotated[
         bool, typer.Option("--redact/--no-redact", help="Let the service redact PII.")
     ] = True,
+    file_name: Annotated[
+        str | None,
+        typer.Option("--file-name", help="The name the service gives the export (its file_name)."),
+    ] = None,
+    code_metric_metadata: Annotated[
+        bool,
+        typer.Option("--include-code-metric-metadata", help="Ask for code metrics' metadata too."),
+    ] = False,
     force: ForceOption = False,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
@@ -106,7 +114,8 @@ def export_records(
             result = gl.export_records(
                 root_type, to=output, where=where, sort=sort, export_format=export_format,
                 column_ids=columns_of(columns), redact=redact, progress=bar, strict=strict,
-                overwrite=force,
+                overwrite=force, file_name=file_name,
+                include_code_metric_metadata=code_metric_metadata,
                 **_run(experiment, log_stream, metrics_testing),
             )  # fmt: skip
         wrote(s, result, as_json=as_json)

@@ -40,6 +40,18 @@ EndOption = Annotated[
     str | None,
     typer.Option("--end", help="Only rows before this time (ISO 8601; default: now, fixed)."),
 ]
+DetailOption = Annotated[
+    bool, typer.Option("--detail", help="Include each trace's span tree (a JSON column).")
+]
+ExportPageOption = Annotated[
+    int | None, typer.Option("--page", min=1, help="The export's page (the service's default: 1).")
+]
+ExportPageSizeOption = Annotated[
+    int | None,
+    typer.Option(
+        "--page-size", min=1, max=100, help="Rows per export page (the service's default: 100)."
+    ),
+]
 EXPERIMENT_COLUMNS = ("id", "name", "status", "created_at", "dataset_name", "progress")
 
 
@@ -74,6 +86,7 @@ def traces(
     sort: SortOption = None,
     start: StartOption = None,
     end: EndOption = None,
+    detail: DetailOption = False,
     format: FormatOption = None,
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
@@ -96,7 +109,7 @@ def traces(
     ):
         pager = rs.experiments.traces(
             experiment_id, where, sort=sort, start_time=start, end_time=end, strict=strict,
-            page_size=page_size, max_items=limit, concurrency=concurrency,
+            detail=detail, page_size=page_size, max_items=limit, concurrency=concurrency,
         )  # fmt: skip
         export_to_file(
             s, pager, f"traces of {experiment_id}", output=output, format=format, columns=columns,
@@ -146,6 +159,9 @@ def emailed_export(
     experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
     where: WhereOption = None,
     strict: StrictOption = True,
+    sort: SortOption = None,
+    page: ExportPageOption = None,
+    page_size: ExportPageSizeOption = None,
     start: StartOption = None,
     end: EndOption = None,
     base_url: BaseUrlOption = None,
@@ -160,6 +176,7 @@ def emailed_export(
         s.respan(base_url, rate_limit) as rs,
     ):
         message = rs.experiments.export(
-            experiment_id, where, start_time=start, end_time=end, strict=strict
-        )
+            experiment_id, where, sort=sort, page=page, page_size=page_size, start_time=start,
+            end_time=end, strict=strict,
+        )  # fmt: skip
         typer.echo(message)

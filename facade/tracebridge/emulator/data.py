@@ -453,12 +453,18 @@ class GalileoRun:
         return _uuid(self.seed, f"{self.run_id}:{kind}", index)
 
     def _common(self, kind: str, index: int, moment: datetime) -> Row:
+        """The fields every record carries (galileo 2.7.0's Extended*Record models)."""
         return {
             "type": kind,
             "id": self._ids(kind if kind in ("trace", "session") else "span", index),
             "project_id": GALILEO_PROJECT_ID,
             "run_id": self.run_id,
             "created_at": iso(moment),
+            "updated_at": iso(moment + timedelta(seconds=2)),
+            "status_code": 500 if index % 17 == 16 else 200,
+            "has_children": kind in ("trace", "session"),
+            "is_complete": True,
+            "fully_annotated": index % 5 == 0,
         }
 
     def _trace(self, index: int) -> Row:
@@ -480,9 +486,11 @@ class GalileoRun:
                 },
                 "tags": ["prod", topic] if index % 2 else [topic],
                 "user_metadata": {"tenant": ("acme", "globex", "initech")[index % 3]},
+                "dataset_metadata": {"split": ("train", "test")[index % 2]},
                 "session_id": self._ids("session", session_index),
                 "trace_id": row["id"],
                 "parent_id": self._ids("session", session_index),
+                "num_spans": len(SPAN_KINDS),
             }
         )
         return row
@@ -506,11 +514,17 @@ class GalileoRun:
                 "metrics": {"duration_ns": rng.randint(10_000_000, 3_000_000_000)},
                 "tags": trace["tags"],
                 "user_metadata": trace["user_metadata"],
+                "dataset_metadata": trace["dataset_metadata"],
                 "session_id": trace["session_id"],
                 "trace_id": trace["id"],
                 "parent_id": trace["id"],
+                "step_number": position,
             }
         )
+        if kind == "llm":
+            row["model"] = ("gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet")[trace_index % 3]
+            row["temperature"] = (0.0, 0.7)[trace_index % 2]
+            row["finish_reason"] = "stop"
         return row
 
     def _session(self, index: int) -> Row:
@@ -524,9 +538,11 @@ class GalileoRun:
                 "metrics": {"duration_ns": first_trace["metrics"]["duration_ns"]},
                 "tags": first_trace["tags"],
                 "user_metadata": first_trace["user_metadata"],
+                "dataset_metadata": first_trace["dataset_metadata"],
                 "session_id": row["id"],
                 "trace_id": None,
                 "parent_id": None,
+                "num_traces": self.TRACES_PER_SESSION,
             }
         )
         return row

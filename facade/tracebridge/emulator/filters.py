@@ -301,19 +301,38 @@ def galileo_column(row: Row, column_id: str) -> Any:
     return row.get(column_id)
 
 
+# Columns the service lists in available_columns beyond the documented catalog: Galileo
+# reports a text column per key of a record's dataset_metadata. The emulator serves them so
+# that a client's open-catalog lookup is exercised against columns it cannot know in advance.
+UNDOCUMENTED_CONTAINERS = {"dataset_metadata": "text"}
+
+
+def column_filter_type(column_id: str) -> str | None:
+    """The filter type of any column the emulated service has (None: no such column)."""
+    documented = galileo_filter_type(column_id)
+    if documented is not None:
+        return documented
+    head, _, key = column_id.partition("/")
+    return UNDOCUMENTED_CONTAINERS.get(head) if key else None
+
+
 def galileo_filter_predicate(spec: Any, where: str) -> Predicate:
     """One Galileo filter object; `where` locates it for error messages."""
     if not isinstance(spec, Mapping):
         raise FilterProblem(f"{where}: a filter must be an object")
-    kind = spec.get("type")
-    if kind not in GALILEO_OPERATORS:
-        raise FilterProblem(f"{where}.type: unknown filter type {kind!r}")
-    column = spec.get("column_id")
+    column = spec.get(
+        "column_id", "fully_annotated" if spec.get("type") == "fully_annotated" else None
+    )
     if not isinstance(column, str) or not column:
         raise FilterProblem(f"{where}.column_id: required")
-    fits = galileo_filter_type(column)
+    fits = column_filter_type(column)
     if fits is None:
         raise FilterProblem(f"{where}.column_id: unknown column {column!r}", column)
+    kind = spec.get("type", fits)  # galileo's models default `type` per filter kind
+    if kind not in GALILEO_OPERATORS:
+        raise FilterProblem(f"{where}.type: unknown filter type {kind!r}")
+    if kind == "fully_annotated":
+        return lambda row: row.get("fully_annotated") is True
     if fits != kind and not (kind == "text" and fits == "id"):
         raise FilterProblem(
             f"{where}: column {column!r} takes a {fits!r} filter, not {kind!r}", column

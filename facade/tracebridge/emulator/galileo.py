@@ -19,9 +19,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from ..catalog import GALILEO_FILTER_TYPES, GALILEO_METRIC_COLUMNS, Kind, galileo_filter_type
+from ..catalog import GALILEO_FILTER_TYPES, GALILEO_METRIC_COLUMNS, Kind
 from .data import Collection, Dataset, GalileoRun, Row
-from .filters import FilterProblem, galileo_column, galileo_predicate
+from .filters import FilterProblem, column_filter_type, galileo_column, galileo_predicate
 from .query import Order, QueryCache, Selection, sort_value
 
 KINDS = {"traces": "trace", "spans": "span", "sessions": "session"}
@@ -322,7 +322,7 @@ def _order(sort: Any) -> Order | None:
     if not isinstance(sort, Mapping) or not isinstance(sort.get("column_id"), str):
         raise _error(["body", "sort", "column_id"], "Field required", "missing")
     column = sort["column_id"]
-    filter_type = galileo_filter_type(column)
+    filter_type = column_filter_type(column)
     if filter_type is None:
         raise _error(
             ["body", "sort", "column_id"], f"Unknown column {column!r}", "value_error", column
@@ -420,17 +420,20 @@ async def _chunks(pieces: Iterable[str]) -> AsyncIterator[bytes]:
 
 def available_columns(run: GalileoRun) -> list[Row]:
     tenants: set[str] = set()
+    dataset_keys: set[str] = set()
     sample: Collection = run.traces
     for row in sample.slice(0, 50):
         tenants.update((row.get("user_metadata") or {}).keys())
+        dataset_keys.update((row.get("dataset_metadata") or {}).keys())
     column_ids = [
         *GALILEO_FILTER_TYPES,
         *GALILEO_METRIC_COLUMNS,
         *(f"user_metadata/{k}" for k in sorted(tenants)),
+        *(f"dataset_metadata/{k}" for k in sorted(dataset_keys)),
     ]
     columns = []
     for column_id in column_ids:
-        filter_type = galileo_filter_type(column_id)
+        filter_type = column_filter_type(column_id)
         columns.append(
             {
                 "id": column_id,

@@ -32,11 +32,13 @@ OPERATORS: dict[str, str] = {
     "ge": ">=",
     "contains": "contains",
     "icontains": "icontains",
+    "iexact": "iexact",
     "startswith": "startswith",
     "endswith": "endswith",
     "in": "in",
     "between": "between",
     "is_null": "is null",
+    "is_empty": "is empty",
 }
 
 
@@ -140,6 +142,10 @@ class Field:
         """The value holds `text`, ignoring case."""
         return Compare(self.name, "icontains", _text(text, self.name, "icontains"))
 
+    def iexact(self, text: str) -> Compare:
+        """The value equals `text`, ignoring case."""
+        return Compare(self.name, "iexact", _text(text, self.name, "iexact"))
+
     def startswith(self, text: str) -> Compare:
         return Compare(self.name, "startswith", _text(text, self.name, "startswith"))
 
@@ -168,6 +174,11 @@ class Field:
         """The value is missing or null (`~F.x.is_null()` for present)."""
         return Compare(self.name, "is_null", None)
 
+    def is_empty(self) -> Compare:
+        """The value is missing, null, empty text or an empty list (`~F.x.is_empty()`:
+        it holds something)."""
+        return Compare(self.name, "is_empty", None)
+
 
 def _text(value: Any, field: str, op: str) -> str:
     if not isinstance(value, str):
@@ -192,8 +203,8 @@ class Compare(Expr):
 
     def __str__(self) -> str:
         name = format_field(self.field)
-        if self.op == "is_null":
-            return f"{name} is null"
+        if self.op in ("is_null", "is_empty"):
+            return f"{name} {OPERATORS[self.op]}"
         if self.op == "in":
             return f"{name} in ({', '.join(format_value(v) for v in self.value)})"
         if self.op == "between":

@@ -16,7 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from ..catalog import GALILEO_OPERATORS, Kind, galileo_column_id, galileo_filter_type
-from ..errors import FilterError
+from ..errors import FilterError, UnknownColumnError
 from .expr import And, Compare, Expr, Not, Or
 from .values import Literal, check_value, literals, unsupported
 
@@ -35,11 +35,11 @@ def _column(
     column = galileo_column_id(name)
     filter_type = (columns or {}).get(column) or galileo_filter_type(column)
     if filter_type is None and strict:
-        known = sorted(columns) if columns else "the documented columns (or pass available columns)"
-        raise FilterError(
-            f"unknown column {column!r} for {dialect}; known: {known} "
+        raise UnknownColumnError(
+            f"unknown column {column!r} for {dialect}: not a documented column"
+            f"{' nor one of the ' + str(len(columns)) + ' given' if columns else ''} "
             "(strict=False sends it anyway)",
-            expression=name,
+            column=column,
             dialect=dialect,
         )
     return column, filter_type
@@ -78,8 +78,20 @@ def leaf(
     op, negated = compare.op, literal.negated
     base: dict[str, Any] = {"column_id": column, "type": filter_type}
 
-    if op in ("startswith", "endswith", "is_null"):
+    if op in ("startswith", "endswith", "is_null", "is_empty"):
         raise unsupported(literal, dialect, f"Galileo has no {op.replace('_', ' ')} filter")
+    if filter_type == "fully_annotated":
+        if op != "eq" or compare.value is not (not negated):
+            raise unsupported(
+                literal, dialect, "fully_annotated is only asked for as `fully_annotated == true`"
+            )
+        return [{"column_id": column, "type": filter_type}]
+    if op == "iexact":
+        if filter_type not in ("text", "collection") or (negated and filter_type != "text"):
+            raise unsupported(literal, dialect, f"{column} is a {filter_type} column")
+        value = _value(compare.value, filter_type, column)
+        same = "ne" if negated else "eq"
+        return [{**base, "operator": same, "value": value, "case_sensitive": False}]
     if op in ("contains", "icontains"):
         if negated:
             raise unsupported(literal, dialect, "Galileo has no 'does not contain' filter")

@@ -5,8 +5,9 @@
     metadata.env = prod or (`metrics/duration_ns` between 1e9 and 5e9)
     start_time >= 2025-01-01T00:00:00Z and expected_output is not null
 
-Operators: = (or ==), !=, <, <=, >, >=, contains, icontains, startswith, endswith,
-in (...), not in (...), between ... and ..., is null, is not null; combined with and, or,
+Operators: = (or ==), !=, <, <=, >, >=, contains, icontains, iexact, startswith, endswith,
+in (...), not in (...), between ... and ..., is null, is not null, is empty, is not empty;
+combined with and, or,
 not and parentheses (not binds tightest, then and, then or). Values: "quoted" or 'quoted'
 strings, numbers, true, false, null, ISO 8601 date-times, and bare words (strings).
 Field names are bare (`metadata.user_id`, `metrics/duration_ns`) or `backquoted`.
@@ -38,7 +39,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-TEXT_OPERATORS = ("contains", "icontains", "startswith", "endswith")
+TEXT_OPERATORS = ("contains", "icontains", "iexact", "startswith", "endswith")
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,9 @@ class _Parser:
             negated = self.at_keyword("not")
             if negated:
                 self.take()
+            if self.at_keyword("empty"):
+                self.take()
+                return Not(field.is_empty()) if negated else field.is_empty()
             self.expect_keyword("null")
             return Not(field.is_null()) if negated else field.is_null()
         raise self.error(

@@ -33,6 +33,7 @@ _STANDARD_OPERATORS = {
     ("contains", False): "contains",
     ("contains", True): "not_contains",
     ("icontains", False): "icontains",
+    ("iexact", False): "iexact",
     ("startswith", False): "startswith",
     ("startswith", True): "not_startswith",
     ("endswith", False): "endswith",
@@ -41,6 +42,8 @@ _STANDARD_OPERATORS = {
     ("in", True): "not_in",
     ("is_null", False): "isnull",
     ("is_null", True): "isnull",
+    ("is_empty", False): "empty",
+    ("is_empty", True): "not_empty",
 }
 _LIST_OPERATORS = {
     ("eq", False): "=",
@@ -57,7 +60,7 @@ _LIST_OPERATORS = {
     ("in", False): "in",
     ("in", True): "not_in",
 }
-_TEXT_ONLY = ("contains", "icontains", "startswith", "endswith")
+_TEXT_ONLY = ("contains", "icontains", "iexact", "startswith", "endswith")
 # Every operator the standard format documents (the spec's FilterOperator), for checking
 # filters given as a mapping.
 DOCUMENTED_OPERATORS = RESPAN_OPERATORS
@@ -192,6 +195,8 @@ def _standard_conditions(literal: Literal, value: Any) -> list[dict[str, Any]]:
         raise unsupported(literal, STANDARD, "the service has no operator for it")
     if compare.op == "is_null":
         return [{"operator": "isnull", "value": [not literal.negated]}]
+    if compare.op == "is_empty":
+        return [{"operator": operator, "value": [""]}]
     values = list(value) if compare.op == "in" else [value]
     return [{"operator": operator, "value": values}]
 

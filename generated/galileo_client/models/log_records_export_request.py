@@ -43,10 +43,10 @@ class LogRecordsExportRequest:
             column_ids (list[str] | None | Unset): The columns to include (CSV only).
             export_format (ExportFormat | Unset): `jsonl_flat` spreads nested objects into column ids
                 (`metrics/duration_ns`).
-            redact (bool | Unset): Redact sensitive data (default: true).
+            redact (bool | Unset): Redact sensitive data (default: true). Default: True.
             file_name (None | str | Unset):
-            export_computed_metrics_only (bool | Unset): Default: false; 422 with `jsonl_flat`.
-            include_code_metric_metadata (bool | Unset): Default: false.
+            export_computed_metrics_only (bool | Unset): Default: false; 422 with `jsonl_flat`. Default: False.
+            include_code_metric_metadata (bool | Unset): Default: false. Default: False.
     """
 
     root_type: RootType
@@ -68,10 +68,10 @@ class LogRecordsExportRequest:
     sort: SortClause | Unset = UNSET
     column_ids: list[str] | None | Unset = UNSET
     export_format: ExportFormat | Unset = UNSET
-    redact: bool | Unset = UNSET
+    redact: bool | Unset = True
     file_name: None | str | Unset = UNSET
-    export_computed_metrics_only: bool | Unset = UNSET
-    include_code_metric_metadata: bool | Unset = UNSET
+    export_computed_metrics_only: bool | Unset = False
+    include_code_metric_metadata: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

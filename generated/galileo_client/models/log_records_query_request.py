@@ -33,8 +33,8 @@ class LogRecordsQueryRequest:
     """Exactly one of `log_stream_id`, `experiment_id`, `metrics_testing_id`.
 
     Attributes:
-        starting_token (int | Unset): Offset of the first record (default: 0).
-        limit (int | Unset): Records per page (default: 100).
+        starting_token (int | Unset): Offset of the first record (default: 0). Default: 0.
+        limit (int | Unset): Records per page (default: 100). Default: 100.
         previous_last_row_id (None | str | Unset): The `last_row_id` of the previous page, with `starting_token`.
         log_stream_id (None | Unset | UUID):
         experiment_id (None | Unset | UUID):
@@ -44,13 +44,13 @@ class LogRecordsQueryRequest:
             ANDed.
         filter_tree (AndNode | FilterLeaf | NotNode | OrNode | Unset): A boolean tree of filters.
         sort (SortClause | Unset):
-        truncate_fields (bool | Unset): Truncate long input and output fields (default: false).
-        include_counts (bool | Unset): Default: false.
-        include_code_metric_metadata (bool | Unset): Default: false.
+        truncate_fields (bool | Unset): Truncate long input and output fields (default: false). Default: False.
+        include_counts (bool | Unset): Default: false. Default: False.
+        include_code_metric_metadata (bool | Unset): Default: false. Default: False.
     """
 
-    starting_token: int | Unset = UNSET
-    limit: int | Unset = UNSET
+    starting_token: int | Unset = 0
+    limit: int | Unset = 100
     previous_last_row_id: None | str | Unset = UNSET
     log_stream_id: None | Unset | UUID = UNSET
     experiment_id: None | Unset | UUID = UNSET
@@ -69,9 +69,9 @@ class LogRecordsQueryRequest:
     ) = UNSET
     filter_tree: AndNode | FilterLeaf | NotNode | OrNode | Unset = UNSET
     sort: SortClause | Unset = UNSET
-    truncate_fields: bool | Unset = UNSET
-    include_counts: bool | Unset = UNSET
-    include_code_metric_metadata: bool | Unset = UNSET
+    truncate_fields: bool | Unset = False
+    include_counts: bool | Unset = False
+    include_code_metric_metadata: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,14 +20,14 @@ class LogRecordsTextFilter:
         column_id (str):
         operator (TextOperator):
         value (list[str] | str):
-        case_sensitive (bool | Unset): Default: true.
+        case_sensitive (bool | Unset): Default: true. Default: True.
         type_ (Literal['text'] | Unset):
     """
 
     column_id: str
     operator: TextOperator
     value: list[str] | str
-    case_sensitive: bool | Unset = UNSET
+    case_sensitive: bool | Unset = True
     type_: Literal["text"] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -17,13 +17,13 @@ class SortClause:
     """
     Attributes:
         column_id (str):
-        ascending (bool | Unset): Default: true.
-        sort_type (str | Unset): Default: column.
+        ascending (bool | Unset): Default: true. Default: True.
+        sort_type (str | Unset): Default: column. Default: 'column'.
     """
 
     column_id: str
-    ascending: bool | Unset = UNSET
-    sort_type: str | Unset = UNSET
+    ascending: bool | Unset = True
+    sort_type: str | Unset = "column"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

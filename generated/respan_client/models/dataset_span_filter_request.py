@@ -25,7 +25,7 @@ class DatasetSpanFilterRequest:
             keys
             ANDed. Custom metadata is `metadata__<key>`, scores `scores__<evaluator_id>`. Unknown keys
             are rejected by some endpoints and silently dropped by others: check names before sending.
-        is_exporting (bool | Unset): Start the e-mailed export instead of listing (default: false).
+        is_exporting (bool | Unset): Start the e-mailed export instead of listing (default: false). Default: False.
         export_format (DatasetSpanFilterRequestExportFormat | Unset): The export's file format, with `is_exporting`.
         name (str | Unset): The export's name, with `is_exporting`.
         page (int | Unset): Older form of the `page` query parameter.
@@ -33,7 +33,7 @@ class DatasetSpanFilterRequest:
     """
 
     filters: Filters | Unset = UNSET
-    is_exporting: bool | Unset = UNSET
+    is_exporting: bool | Unset = False
     export_format: DatasetSpanFilterRequestExportFormat | Unset = UNSET
     name: str | Unset = UNSET
     page: int | Unset = UNSET

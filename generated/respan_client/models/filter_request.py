@@ -24,11 +24,11 @@ class FilterRequest:
             keys
             ANDed. Custom metadata is `metadata__<key>`, scores `scores__<evaluator_id>`. Unknown keys
             are rejected by some endpoints and silently dropped by others: check names before sending.
-        is_exporting (bool | Unset): Reserved for dashboard exports (default: false).
+        is_exporting (bool | Unset): Reserved for dashboard exports (default: false). Default: False.
     """
 
     filters: Filters | Unset = UNSET
-    is_exporting: bool | Unset = UNSET
+    is_exporting: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

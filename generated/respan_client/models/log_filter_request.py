@@ -26,10 +26,11 @@ class LogFilterRequest:
             ANDed. Custom metadata is `metadata__<key>`, scores `scores__<evaluator_id>`. Unknown keys
             are rejected by some endpoints and silently dropped by others: check names before sending.
         operator (LogFilterRequestOperator | Unset): How the filter keys combine (default: AND). OR is [inferred].
+            Default: LogFilterRequestOperator.AND.
     """
 
     filters: Filters | Unset = UNSET
-    operator: LogFilterRequestOperator | Unset = UNSET
+    operator: LogFilterRequestOperator | Unset = LogFilterRequestOperator.AND
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

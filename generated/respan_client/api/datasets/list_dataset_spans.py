@@ -21,9 +21,9 @@ def build_request(
     dataset_id: str,
     *,
     body: DatasetSpanFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
     """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
@@ -130,9 +130,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DatasetSpanFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> Response[DatasetSpanList | ExportMessage | ErrorDetail | RateLimitError]:
     """List spans with filters
@@ -143,9 +143,9 @@ def sync_detailed(
 
     Args:
         dataset_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: 'unique_id'.
         include_fields (str | Unset):
         body (DatasetSpanFilterRequest | Unset):
 
@@ -178,9 +178,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: DatasetSpanFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> DatasetSpanList | ExportMessage | ErrorDetail | RateLimitError | None:
     """List spans with filters
@@ -191,9 +191,9 @@ def sync(
 
     Args:
         dataset_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: 'unique_id'.
         include_fields (str | Unset):
         body (DatasetSpanFilterRequest | Unset):
 
@@ -221,9 +221,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: DatasetSpanFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> Response[DatasetSpanList | ExportMessage | ErrorDetail | RateLimitError]:
     """List spans with filters
@@ -234,9 +234,9 @@ async def asyncio_detailed(
 
     Args:
         dataset_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: 'unique_id'.
         include_fields (str | Unset):
         body (DatasetSpanFilterRequest | Unset):
 
@@ -267,9 +267,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: DatasetSpanFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> DatasetSpanList | ExportMessage | ErrorDetail | RateLimitError | None:
     """List spans with filters
@@ -280,9 +280,9 @@ async def asyncio(
 
     Args:
         dataset_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: 'unique_id'.
         include_fields (str | Unset):
         body (DatasetSpanFilterRequest | Unset):
 

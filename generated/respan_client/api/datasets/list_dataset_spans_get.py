@@ -18,9 +18,9 @@ OPERATION_ID = "list_dataset_spans_get"
 def build_request(
     dataset_id: str,
     *,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> dict[str, Any]:
     """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
@@ -93,18 +93,18 @@ def sync_detailed(
     dataset_id: str,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> Response[DatasetSpanList | ErrorDetail | RateLimitError]:
     """List dataset spans
 
     Args:
         dataset_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: 'unique_id'.
         include_fields (str | Unset):
 
     Raises:
@@ -134,18 +134,18 @@ def sync(
     dataset_id: str,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> DatasetSpanList | ErrorDetail | RateLimitError | None:
     """List dataset spans
 
     Args:
         dataset_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: 'unique_id'.
         include_fields (str | Unset):
 
     Raises:
@@ -170,18 +170,18 @@ async def asyncio_detailed(
     dataset_id: str,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> Response[DatasetSpanList | ErrorDetail | RateLimitError]:
     """List dataset spans
 
     Args:
         dataset_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: 'unique_id'.
         include_fields (str | Unset):
 
     Raises:
@@ -209,18 +209,18 @@ async def asyncio(
     dataset_id: str,
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "unique_id",
     include_fields: str | Unset = UNSET,
 ) -> DatasetSpanList | ErrorDetail | RateLimitError | None:
     """List dataset spans
 
     Args:
         dataset_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: 'unique_id'.
         include_fields (str | Unset):
 
     Raises:

@@ -23,8 +23,8 @@ def build_request(
     *,
     body: ListFilterRequest | Unset = UNSET,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -127,8 +127,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: ListFilterRequest | Unset = UNSET,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -141,8 +141,8 @@ def sync_detailed(
     Args:
         experiment_id (str):
         export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -180,8 +180,8 @@ def sync(
     client: AuthenticatedClient | Client,
     body: ListFilterRequest | Unset = UNSET,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -194,8 +194,8 @@ def sync(
     Args:
         experiment_id (str):
         export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -228,8 +228,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: ListFilterRequest | Unset = UNSET,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -242,8 +242,8 @@ async def asyncio_detailed(
     Args:
         experiment_id (str):
         export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -279,8 +279,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: ListFilterRequest | Unset = UNSET,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -293,8 +293,8 @@ async def asyncio(
     Args:
         experiment_id (str):
         export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):

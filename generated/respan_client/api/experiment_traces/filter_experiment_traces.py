@@ -22,8 +22,8 @@ def build_request(
     experiment_id: str,
     *,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -134,8 +134,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -149,8 +149,8 @@ def sync_detailed(
 
     Args:
         experiment_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -190,8 +190,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -205,8 +205,8 @@ def sync(
 
     Args:
         experiment_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -241,8 +241,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -256,8 +256,8 @@ async def asyncio_detailed(
 
     Args:
         experiment_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -295,8 +295,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -310,8 +310,8 @@ async def asyncio(
 
     Args:
         experiment_id (str):
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):

@@ -22,8 +22,8 @@ def build_request(
     experiment_id: str,
     *,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -133,8 +133,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -150,8 +150,8 @@ def sync_detailed(
     Args:
         experiment_id (str):
         export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -190,8 +190,8 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -207,8 +207,8 @@ def sync(
     Args:
         experiment_id (str):
         export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -242,8 +242,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -259,8 +259,8 @@ async def asyncio_detailed(
     Args:
         experiment_id (str):
         export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
@@ -297,8 +297,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     export: TruthyFlag | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
     sort_by: str | Unset = UNSET,
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
@@ -314,8 +314,8 @@ async def asyncio(
     Args:
         experiment_id (str):
         export (TruthyFlag | Unset): A switch that is on when present: `1` or `true`.
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
         sort_by (str | Unset):
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):

@@ -21,7 +21,7 @@ def build_request(
     *,
     body: FilterRequest | Unset = UNSET,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> dict[str, Any]:
     """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> Response[ErrorDetail | RateLimitError | ScoreHistogram]:
     """Get experiment score histogram with filters
 
@@ -112,7 +112,7 @@ def sync_detailed(
     Args:
         experiment_id (str):
         evaluator_id (str):
-        bins (int | Unset):
+        bins (int | Unset):  Default: 20.
         body (FilterRequest | Unset):
 
     Raises:
@@ -143,7 +143,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> ErrorDetail | RateLimitError | ScoreHistogram | None:
     """Get experiment score histogram with filters
 
@@ -152,7 +152,7 @@ def sync(
     Args:
         experiment_id (str):
         evaluator_id (str):
-        bins (int | Unset):
+        bins (int | Unset):  Default: 20.
         body (FilterRequest | Unset):
 
     Raises:
@@ -178,7 +178,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> Response[ErrorDetail | RateLimitError | ScoreHistogram]:
     """Get experiment score histogram with filters
 
@@ -187,7 +187,7 @@ async def asyncio_detailed(
     Args:
         experiment_id (str):
         evaluator_id (str):
-        bins (int | Unset):
+        bins (int | Unset):  Default: 20.
         body (FilterRequest | Unset):
 
     Raises:
@@ -216,7 +216,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> ErrorDetail | RateLimitError | ScoreHistogram | None:
     """Get experiment score histogram with filters
 
@@ -225,7 +225,7 @@ async def asyncio(
     Args:
         experiment_id (str):
         evaluator_id (str):
-        bins (int | Unset):
+        bins (int | Unset):  Default: 20.
         body (FilterRequest | Unset):
 
     Raises:

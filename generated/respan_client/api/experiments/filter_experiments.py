@@ -18,9 +18,9 @@ OPERATION_ID = "filter_experiments"
 def build_request(
     *,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> dict[str, Any]:
     """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
     headers: dict[str, Any] = {}
@@ -100,18 +100,18 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> Response[ErrorDetail | ExperimentList | RateLimitError]:
     """Filter experiments
 
      List experiments using POST-for-filtering (seed 002).
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: '-created_at'.
         body (FilterRequest | Unset):
 
     Raises:
@@ -140,18 +140,18 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> ErrorDetail | ExperimentList | RateLimitError | None:
     """Filter experiments
 
      List experiments using POST-for-filtering (seed 002).
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: '-created_at'.
         body (FilterRequest | Unset):
 
     Raises:
@@ -175,18 +175,18 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> Response[ErrorDetail | ExperimentList | RateLimitError]:
     """Filter experiments
 
      List experiments using POST-for-filtering (seed 002).
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: '-created_at'.
         body (FilterRequest | Unset):
 
     Raises:
@@ -213,18 +213,18 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: FilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> ErrorDetail | ExperimentList | RateLimitError | None:
     """Filter experiments
 
      List experiments using POST-for-filtering (seed 002).
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: '-created_at'.
         body (FilterRequest | Unset):
 
     Raises:

@@ -19,7 +19,7 @@ def build_request(
     experiment_id: str,
     *,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> dict[str, Any]:
     """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
@@ -93,14 +93,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> Response[ErrorDetail | RateLimitError | ScoreHistogram]:
     """Get experiment score histogram
 
     Args:
         experiment_id (str):
         evaluator_id (str):
-        bins (int | Unset):
+        bins (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,14 +128,14 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> ErrorDetail | RateLimitError | ScoreHistogram | None:
     """Get experiment score histogram
 
     Args:
         experiment_id (str):
         evaluator_id (str):
-        bins (int | Unset):
+        bins (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -158,14 +158,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> Response[ErrorDetail | RateLimitError | ScoreHistogram]:
     """Get experiment score histogram
 
     Args:
         experiment_id (str):
         evaluator_id (str):
-        bins (int | Unset):
+        bins (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -191,14 +191,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     evaluator_id: str,
-    bins: int | Unset = UNSET,
+    bins: int | Unset = 20,
 ) -> ErrorDetail | RateLimitError | ScoreHistogram | None:
     """Get experiment score histogram
 
     Args:
         experiment_id (str):
         evaluator_id (str):
-        bins (int | Unset):
+        bins (int | Unset):  Default: 20.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

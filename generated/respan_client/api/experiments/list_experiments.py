@@ -16,8 +16,8 @@ OPERATION_ID = "list_experiments"
 
 def build_request(
     *,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
 ) -> dict[str, Any]:
     """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
@@ -87,14 +87,14 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
 ) -> Response[ErrorDetail | ExperimentList | RateLimitError]:
     """List experiments
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,14 +119,14 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
 ) -> ErrorDetail | ExperimentList | RateLimitError | None:
     """List experiments
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,14 +146,14 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
 ) -> Response[ErrorDetail | ExperimentList | RateLimitError]:
     """List experiments
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,14 +176,14 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
 ) -> ErrorDetail | ExperimentList | RateLimitError | None:
     """List experiments
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

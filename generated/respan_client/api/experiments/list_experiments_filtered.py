@@ -16,9 +16,9 @@ OPERATION_ID = "list_experiments_filtered"
 
 def build_request(
     *,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> dict[str, Any]:
     """The arguments of httpx.Client.request for this operation: exactly what sync_detailed sends."""
 
@@ -90,9 +90,9 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> Response[ErrorDetail | ExperimentList | RateLimitError]:
     """List experiments with filters
 
@@ -100,9 +100,9 @@ def sync_detailed(
     query-string filters for this route; send filters with `filter_experiments` instead.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: '-created_at'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,9 +128,9 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> ErrorDetail | ExperimentList | RateLimitError | None:
     """List experiments with filters
 
@@ -138,9 +138,9 @@ def sync(
     query-string filters for this route; send filters with `filter_experiments` instead.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: '-created_at'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,9 +161,9 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> Response[ErrorDetail | ExperimentList | RateLimitError]:
     """List experiments with filters
 
@@ -171,9 +171,9 @@ async def asyncio_detailed(
     query-string filters for this route; send filters with `filter_experiments` instead.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: '-created_at'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,9 +197,9 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 100,
+    sort_by: str | Unset = "-created_at",
 ) -> ErrorDetail | ExperimentList | RateLimitError | None:
     """List experiments with filters
 
@@ -207,9 +207,9 @@ async def asyncio(
     query-string filters for this route; send filters with `filter_experiments` instead.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 100.
+        sort_by (str | Unset):  Default: '-created_at'.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -19,9 +19,9 @@ OPERATION_ID = "list_spans"
 def build_request(
     *,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -137,9 +137,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -152,9 +152,9 @@ def sync_detailed(
     `next` is null. Without `start_time`/`end_time` the service looks at the last hour.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        sort_by (str | Unset):  Default: '-timestamp'.
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         environment (str | Unset):
@@ -193,9 +193,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -208,9 +208,9 @@ def sync(
     `next` is null. Without `start_time`/`end_time` the service looks at the last hour.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        sort_by (str | Unset):  Default: '-timestamp'.
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         environment (str | Unset):
@@ -244,9 +244,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -259,9 +259,9 @@ async def asyncio_detailed(
     `next` is null. Without `start_time`/`end_time` the service looks at the last hour.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        sort_by (str | Unset):  Default: '-timestamp'.
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         environment (str | Unset):
@@ -298,9 +298,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -313,9 +313,9 @@ async def asyncio(
     `next` is null. Without `start_time`/`end_time` the service looks at the last hour.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        sort_by (str | Unset):  Default: '-timestamp'.
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         environment (str | Unset):

@@ -19,9 +19,9 @@ OPERATION_ID = "list_traces"
 def build_request(
     *,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -137,9 +137,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -151,9 +151,9 @@ def sync_detailed(
      Without `start_time`/`end_time` the service looks at the last hour.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        sort_by (str | Unset):  Default: '-timestamp'.
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         environment (str | Unset):
@@ -192,9 +192,9 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -206,9 +206,9 @@ def sync(
      Without `start_time`/`end_time` the service looks at the last hour.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        sort_by (str | Unset):  Default: '-timestamp'.
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         environment (str | Unset):
@@ -242,9 +242,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -256,9 +256,9 @@ async def asyncio_detailed(
      Without `start_time`/`end_time` the service looks at the last hour.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        sort_by (str | Unset):  Default: '-timestamp'.
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         environment (str | Unset):
@@ -295,9 +295,9 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: LogFilterRequest | Unset = UNSET,
-    page: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    sort_by: str | Unset = UNSET,
+    page: int | Unset = 1,
+    page_size: int | Unset = 50,
+    sort_by: str | Unset = "-timestamp",
     start_time: datetime.datetime | Unset = UNSET,
     end_time: datetime.datetime | Unset = UNSET,
     environment: str | Unset = UNSET,
@@ -309,9 +309,9 @@ async def asyncio(
      Without `start_time`/`end_time` the service looks at the last hour.
 
     Args:
-        page (int | Unset):
-        page_size (int | Unset):
-        sort_by (str | Unset):
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 50.
+        sort_by (str | Unset):  Default: '-timestamp'.
         start_time (datetime.datetime | Unset):
         end_time (datetime.datetime | Unset):
         environment (str | Unset):
