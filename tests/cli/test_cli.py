@@ -245,3 +245,36 @@ def test_no_strict_sends_a_field_the_endpoint_does_not_document(
     assert json.loads(sent.stdout)["rows"] == len(
         list(running.emulator.data.datasets[SEED_DATASET])
     )
+
+
+def test_every_seed_parameter_has_its_option(
+    env: dict[str, str], emulator: Emulator, tmp_path: Path
+) -> None:
+    def sent(path_end: str) -> dict[str, Any]:
+        return [r for r in emulator.controls.request_log() if r["path"].endswith(path_end)][-1]
+
+    target = tmp_path / "detail.jsonl"
+    traced = invoke(
+        "respan", "traces", EXP, "-o", str(target), "--detail", "--no-flatten",
+        "--rate-limit", "0", "--quiet",
+    )  # fmt: skip
+    assert traced.exit_code == 0, traced.output
+    rows = [json.loads(line) for line in target.read_text().splitlines()]
+    assert rows and all("span_tree" in row for row in rows)
+    assert "detail=1" in sent("/logs/list/")["query"]
+
+    exported = invoke(
+        "respan", "export", EXP, "--sort", "-cost", "--page", "2", "--page-size", "50",
+        "--rate-limit", "0",
+    )  # fmt: skip
+    assert exported.exit_code == 0, exported.output
+    query = sent(f"/experiments/{EXP}/logs/")["query"]
+    assert {"sort_by=-cost", "page=2", "page_size=50", "export=1"} <= set(query.split("&"))
+
+    named = invoke(
+        "galileo", "export", *RUN, "-o", str(tmp_path / "n.jsonl"), "--file-name", "q3 traces",
+        "--include-code-metric-metadata", "--quiet",
+    )  # fmt: skip
+    assert named.exit_code == 0, named.output
+    body = sent("/export_records")["body"]
+    assert body["file_name"] == "q3 traces" and body["include_code_metric_metadata"] is True
