@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -63,3 +64,18 @@ class Conformance:
             return
         document = {**schema, "components": self.spec["components"]}
         OAS31Validator(document).validate(response.json())
+
+
+def instants(value: Any) -> Any:
+    """JSON with every date-time text read as the instant it names: a `format: date-time`
+    field comes back as `+00:00` where the input wrote `Z`, the same moment."""
+    if isinstance(value, dict):
+        return {key: instants(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [instants(item) for item in value]
+    if isinstance(value, str) and len(value) >= 19 and value[10:11] == "T":
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value

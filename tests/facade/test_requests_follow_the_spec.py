@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-import jsonschema
 import pytest
-import yaml
+from openapi_schema_validator import OAS31Validator
 
 from tracebridge import F, Galileo, Respan
 from tracebridge.emulator import Emulator, serve
@@ -28,10 +27,10 @@ from tracebridge.emulator.data import (
     SEED_TRACE_EXPERIMENT,
 )
 
+from ..generated.specs import load_spec, resolve
 from ..support import SIZES
 
-ROOT = Path(__file__).resolve().parents[2]
-SPECS = {name: yaml.safe_load((ROOT / "openapi" / f"{name}.yaml").read_text()) for name in ("respan", "galileo")}  # fmt: skip
+SPECS = {name: load_spec(name) for name in ("respan", "galileo")}
 EXP = SEED_TRACE_EXPERIMENT
 WINDOW = {"start_time": "2000-01-01T00:00:00Z", "end_time": "2100-01-01T00:00:00Z"}
 RUN = {"log_stream_id": GALILEO_LOG_STREAM_ID}
@@ -86,43 +85,27 @@ def _operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:
     return found[0]
 
 
-def node_path(ref: str) -> list[str]:
-    return ref.removeprefix("#/").split("/")
-
-
-def _deref(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node_path(node["$ref"]):
-            target = target[part]
-        node = target
-    return node
-
-
-def _validator(spec: dict[str, Any], schema: dict[str, Any]) -> jsonschema.Validator:
-    root = {**spec, **schema}
-    return jsonschema.Draft202012Validator(root)
+def _validate(spec: dict[str, Any], schema: dict[str, Any], value: Any) -> None:
+    OAS31Validator({**schema, "components": spec["components"]}).validate(value)
 
 
 def _query_value(value: str, schema: dict[str, Any]) -> Any:
     types = schema.get("type")
     types = {types} if isinstance(types, str) else set(types or ())
-    if "integer" in types:
-        return int(value)
-    return value
+    return int(value) if "integer" in types else value
 
 
 def check(service: str, record: dict[str, Any]) -> None:
     spec = SPECS[service]
     operation = _operation(spec, record["method"], record["path"])
     params = [
-        _deref(spec, p) for p in (*operation["_path_params"], *operation.get("parameters", []))
+        resolve(spec, p) for p in (*operation["_path_params"], *operation.get("parameters", []))
     ]
     declared = {p["name"]: p for p in params if p["in"] == "query"}
     for name, value in parse_qsl(record["query"], keep_blank_values=True):
         assert name in declared, f"{operation['operationId']}: undeclared query {name}={value}"
-        schema = _deref(spec, declared[name]["schema"])
-        _validator(spec, schema).validate(_query_value(value, schema))
+        schema = resolve(spec, declared[name]["schema"])
+        _validate(spec, schema, _query_value(value, schema))
     body = record["body"]
     content = operation.get("requestBody", {}).get("content", {}).get("application/json")
     if content is None:
@@ -133,8 +116,8 @@ def check(service: str, record: dict[str, Any]) -> None:
     if body is None:
         assert not operation["requestBody"].get("required"), operation["operationId"]
         return
-    _validator(spec, content["schema"]).validate(body)
-    declared_keys = set(_deref(spec, content["schema"]).get("properties", {}))
+    _validate(spec, content["schema"], body)
+    declared_keys = set(resolve(spec, content["schema"]).get("properties", {}))
     undeclared = set(body) - declared_keys if isinstance(body, dict) else set()
     assert not undeclared, f"{operation['operationId']} sends undeclared {sorted(undeclared)}"
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import importlib
 import inspect
-from datetime import datetime
 from typing import Any
 
 import httpx
 import pytest
 
+from ..support import instants
 from .specs import SPEC_PACKAGES, load_spec, model_class, operation_module, operations, resolve
 
 
@@ -55,21 +55,6 @@ def _request_cases() -> list[Any]:
     return cases
 
 
-def _instants(value: Any) -> Any:
-    """The JSON with every date-time text read as the instant it names: a `format:
-    date-time` field comes back as `+00:00` where the example wrote `Z`, the same moment."""
-    if isinstance(value, dict):
-        return {key: _instants(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_instants(item) for item in value]
-    if isinstance(value, str) and len(value) >= 19 and value[10:11] == "T":
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
-
-
 def _to_json(parsed: Any) -> Any:
     if isinstance(parsed, list):
         return [item.to_dict() for item in parsed]
@@ -104,7 +89,7 @@ def test_response_example_round_trips(
     response = httpx.Response(status, json=example)
     parsed = module._parse_response(client=client, response=response)
     assert parsed is not None, f"{operation_id} does not parse a {status} answer"
-    assert _instants(_to_json(parsed)) == _instants(example)
+    assert instants(_to_json(parsed)) == instants(example)
 
 
 @pytest.mark.parametrize(("package", "operation_id", "schema_ref", "example"), _request_cases())

@@ -9,7 +9,6 @@ unchanged by the operation's request builder.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import attrs
@@ -31,21 +30,8 @@ from tracebridge import Respan
 from tracebridge.emulator.data import SEED_TRACE_EXPERIMENT
 from tracebridge.galileo import record_from_dict
 
+from ..support import instants
 from . import galileo_requests, samples
-
-
-def _instants(value: Any) -> Any:
-    """JSON with date-time texts read as instants (`Z` and `+00:00` are the same moment)."""
-    if isinstance(value, dict):
-        return {key: _instants(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_instants(item) for item in value]
-    if isinstance(value, str) and len(value) >= 19 and value[10:11] == "T":
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
 
 
 def undeclared(model: Any, where: str = "") -> list[str]:
@@ -110,7 +96,7 @@ def test_a_vendor_shaped_answer_parses_with_every_field_declared(
 ) -> None:
     model = parsed(operation, answer)
     assert undeclared(model) == []
-    assert _instants(model.to_dict()) == _instants(answer)
+    assert instants(model.to_dict()) == instants(answer)
 
 
 def test_every_record_kind_parses_as_its_own_model_with_every_field_declared() -> None:
@@ -165,7 +151,7 @@ def test_a_galileo_built_request_round_trips_unchanged(
     request = model.from_dict(body)
     assert undeclared(request) == []
     sent = operation.build_request(samples.PROJECT, body=request)
-    assert _instants(sent["json"]) == _instants(body)
+    assert instants(sent["json"]) == instants(body)
 
 
 def test_respan_filter_bodies_take_every_documented_operator_spelling() -> None:
