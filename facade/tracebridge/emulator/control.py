@@ -189,10 +189,14 @@ class Controls:
         return [asdict(record) for record in list(self.requests)]
 
 
+# Galileo's documented routes, and those its own SDK adds (galileo_sdk.py).
+GALILEO_PATHS = ("/v2/", "/projects", "/healthcheck", "/login/", "/current_user")
+
+
 def service_of(path: str) -> str:
     if path.startswith("/api/"):
         return "respan"
-    if path.startswith("/v2/"):
+    if path.startswith(GALILEO_PATHS):
         return "galileo"
     return "control" if path.startswith(CONTROL_PREFIX) else "unknown"
 

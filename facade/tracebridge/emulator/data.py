@@ -80,11 +80,14 @@ SEED_SPAN: Row = {
     "model": "gpt-4",
     "timestamp": "2024-01-15T10:30:00Z",
     "annotation_status": "pending",
-    "scores": [],
+    # Seed 003 shows `"scores": []`; respan-api 0.1.47 types scores as an object and refuses
+    # a list. The spec takes both; the emulator serves the form both readings parse.
+    "scores": {},
 }
 
 GALILEO_PROJECT_ID = "0f8b2c2e-7d1a-4c38-9a51-3e7c1d2b9a10"
 GALILEO_PROJECT_NAME = "support-bot"
+GALILEO_USER: Row = {"id": "4a1f0c2e-9b8d-4e6f-a5c3-2d1e0f9a8b7c", "email": "emulator@example.com"}
 GALILEO_LOG_STREAM_ID = "5b7a8a9e-3c1d-4f2e-8b6a-9d0c1e2f3a4b"
 GALILEO_EXPERIMENT_ID = "7c9e6679-7425-40de-944b-e07fc1f90ae7"
 
@@ -239,7 +242,12 @@ class Dataset:
                 "id": GALILEO_PROJECT_ID,
                 "name": GALILEO_PROJECT_NAME,
                 "created_at": "2025-03-01T12:00:00Z",
+                "updated_at": "2025-03-01T12:00:00Z",
                 "type": "gen_ai",
+                # what galileo's ProjectDB adds (the SDK's /projects answers)
+                "created_by": GALILEO_USER["id"],
+                "created_by_user": GALILEO_USER,
+                "runs": [],
             }
         ]
         self.galileo_log_streams: list[Row] = [
@@ -248,6 +256,7 @@ class Dataset:
                 "name": "production",
                 "project_id": GALILEO_PROJECT_ID,
                 "created_at": "2025-03-01T12:05:00Z",
+                "updated_at": "2025-03-01T12:05:00Z",
             }
         ]
         self.galileo_experiments: list[Row] = [
@@ -256,6 +265,8 @@ class Dataset:
                 "name": "prompt v2 vs v1",
                 "project_id": GALILEO_PROJECT_ID,
                 "created_at": "2025-03-04T08:00:00Z",
+                "updated_at": "2025-03-04T09:00:00Z",
+                "task_type": 16,  # galileo's TaskType of a prompt experiment
             }
         ]
         self.galileo_runs: dict[str, GalileoRun] = {
@@ -288,7 +299,7 @@ class Dataset:
             "progress": 40 if status == "running" else 100,
             "started_at": iso(created + timedelta(minutes=5)),
             "completed_at": None if status == "running" else iso(created + timedelta(hours=2)),
-            "tags": ["generated"],
+            "tags": [{"name": "generated"}],  # tag objects, as respan-api types them
             "workflow": [{"type": "prompt", "config": {"model": rng.choice(MODELS)}}],
             "evaluator_ids": [evaluator[0] for evaluator in EVALUATORS],
             "evaluator_slugs": [evaluator[1] for evaluator in EVALUATORS],
@@ -426,6 +437,20 @@ def _scores(rng: random.Random, index: int) -> Row:
     return scores
 
 
+def _span_input(kind: str, question: str) -> Any:
+    """A span's input in the shape galileo's models give its kind: messages for an LLM."""
+    return [{"role": "user", "content": question}] if kind == "llm" else question
+
+
+def _span_output(kind: str, answer: str, index: int) -> Any:
+    """An LLM answers with a message, a retriever with documents, a tool with text."""
+    if kind == "llm":
+        return {"role": "assistant", "content": answer}
+    if kind == "retriever":
+        return [{"content": f"retriever result {index}", "metadata": {"source": "faq.md"}}]
+    return f"{kind} result {index}"
+
+
 class GalileoRun:
     """The records of one Galileo log stream or experiment: sessions of traces of spans.
 
@@ -509,8 +534,8 @@ class GalileoRun:
                     "tool": "tool lookup",
                     "retriever": "search docs",
                 }[kind],
-                "input": trace["input"],
-                "output": trace["output"] if kind == "llm" else f"{kind} result {index}",
+                "input": _span_input(kind, trace["input"]),
+                "output": _span_output(kind, trace["output"], index),
                 "metrics": {"duration_ns": rng.randint(10_000_000, 3_000_000_000)},
                 "tags": trace["tags"],
                 "user_metadata": trace["user_metadata"],

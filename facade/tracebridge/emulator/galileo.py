@@ -8,6 +8,7 @@ streams its file in chunks as it is produced, whatever its size.
 from __future__ import annotations
 
 import csv
+import hmac
 import io
 import json
 import re
@@ -20,8 +21,9 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from ..catalog import GALILEO_FILTER_TYPES, GALILEO_METRIC_COLUMNS, Kind
-from .data import Collection, Dataset, GalileoRun, Row
+from .data import GALILEO_USER, Collection, Dataset, GalileoRun, Row
 from .filters import FilterProblem, column_filter_type, galileo_column, galileo_predicate
+from .galileo_sdk import Tokens, healthcheck
 from .query import Order, QueryCache, Selection, sort_value
 
 KINDS = {"traces": "trace", "spans": "span", "sessions": "session"}
@@ -71,9 +73,33 @@ class GalileoService:
         self.key = key
         self.cache = cache
         self.header_names = header_names
+        self.tokens = Tokens(key, GALILEO_USER)
 
     def routes(self) -> list[Route]:
-        p = "/v2/projects"
+        routes = [
+            # galileo's SDK: see galileo_sdk.py for where each of these comes from
+            Route("/healthcheck", self._healthcheck, methods=["GET"]),
+            Route("/login/api_key", self._login, methods=["POST"]),
+            Route("/current_user", self._wrap(self._current_user), methods=["GET"]),
+            Route("/projects/all", self._wrap(self.projects), methods=["GET"]),
+            Route("/projects/{project_id}", self._wrap(self.project), methods=["GET"]),
+            Route(
+                "/projects/{project_id}/log_streams/paginated",
+                self._wrap(self.log_streams_page),
+                methods=["GET"],
+            ),
+            Route(
+                "/projects/{project_id}/log_streams/{log_stream_id}",
+                self._wrap(self.log_stream),
+                methods=["GET"],
+            ),
+        ]
+        # the documented /v2 routes, and the same without the prefix as the SDK sends them
+        for prefix in ("/v2/projects", "/projects"):
+            routes += self._project_routes(prefix)
+        return routes
+
+    def _project_routes(self, p: str) -> list[Route]:
         routes = [
             Route(p, self._wrap(self.projects), methods=["GET"]),
             Route(f"{p}/{{project_id}}/log_streams", self._wrap(self.log_streams), methods=["GET"]),
@@ -124,6 +150,11 @@ class GalileoService:
         return endpoint
 
     def _authenticate(self, request: Request) -> None:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and token:
+            if not self.tokens.check(token.strip()):
+                raise Invalid("Invalid or expired token", status=401)
+            return
         for name in self.header_names:
             if name in request.headers:
                 if request.headers[name] != self.key:
@@ -148,9 +179,60 @@ class GalileoService:
 
     async def projects(self, request: Request) -> Response:
         name = request.query_params.get("project_name")
+        kind = request.query_params.get("type")
         return JSONResponse(
-            [p for p in self.data.galileo_projects if name is None or p["name"] == name]
+            [
+                p
+                for p in self.data.galileo_projects
+                if (name is None or p["name"] == name) and (kind is None or p["type"] == kind)
+            ]
         )
+
+    # -- the SDK's own routes (galileo_sdk.py) -------------------------------------------------
+
+    async def _healthcheck(self, request: Request) -> Response:
+        return JSONResponse(healthcheck())
+
+    async def _login(self, request: Request) -> Response:
+        try:
+            body = json.loads(await request.body() or b"{}")
+        except ValueError:
+            body = None
+        given = body.get("api_key") if isinstance(body, dict) else None
+        if not isinstance(given, str) or not hmac.compare_digest(given, self.key):
+            return JSONResponse({"detail": "Invalid API key"}, status_code=401)
+        return JSONResponse({"access_token": self.tokens.issue(), "token_type": "bearer"})
+
+    async def _current_user(self, request: Request) -> Response:
+        return JSONResponse({**GALILEO_USER, "role": "admin"})
+
+    async def project(self, request: Request) -> Response:
+        return JSONResponse(self._project(request))
+
+    async def log_streams_page(self, request: Request) -> Response:
+        project = self._project(request)
+        streams = [s for s in self.data.galileo_log_streams if s["project_id"] == project["id"]]
+        start = _query_int(request, "starting_token", 0, 0)
+        limit = _query_int(request, "limit", 100, 1)
+        page = streams[start : start + limit]
+        more = start + limit < len(streams)
+        return JSONResponse(
+            {
+                "log_streams": page,
+                "starting_token": start,
+                "limit": limit,
+                "paginated": True,
+                "next_starting_token": start + limit if more else None,
+            }
+        )
+
+    async def log_stream(self, request: Request) -> Response:
+        project = self._project(request)
+        wanted = request.path_params["log_stream_id"]
+        for stream in self.data.galileo_log_streams:
+            if stream["project_id"] == project["id"] and stream["id"] == wanted:
+                return JSONResponse(stream)
+        raise Invalid("Log stream not found", status=404)
 
     async def log_streams(self, request: Request) -> Response:
         project = self._project(request)
@@ -298,6 +380,24 @@ def _loc(message: str) -> list[Any]:
         if piece:
             parts.append(int(piece) if piece.isdigit() else piece)
     return parts
+
+
+def _query_int(request: Request, name: str, default: int, low: int) -> int:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise _error(
+            ["query", name], "Input should be a valid integer", "int_parsing", raw
+        ) from None
+    if value < low:
+        raise _error(
+            ["query", name], f"Input should be greater than or equal to {low}",
+            "greater_than_equal", value,
+        )  # fmt: skip
+    return value
 
 
 def _non_negative(body: Mapping[str, Any], name: str, default: int, low: int) -> int:

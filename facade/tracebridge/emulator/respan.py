@@ -340,7 +340,8 @@ class RespanService:
             "started_at": now,
             "completed_at": None,
             "tags": [],
-            "workflow": workflow,
+            # every step with its config (respan-api's workflow items require one)
+            "workflow": [{"config": {}, **step} for step in workflow or []],
             "evaluator_ids": body.get("evaluator_ids", []),
             "evaluator_slugs": body.get("evaluator_slugs", []),
             "evaluator_workflow_ids": body.get("evaluator_workflow_ids", []),
@@ -705,10 +706,12 @@ def _fields_view(request: Request) -> Any:
 
 
 def span_tree(trace: Row) -> list[Row]:
-    """A deterministic span tree: a workflow root with one child per further span."""
+    """A deterministic span tree: a workflow root with one child per further span. Each
+    node carries its `id` (respan-api's span-tree items require one)."""
     root_id = trace.get("root_span_unique_id") or f"{trace['id']}_root"
     children: list[Row] = [
         {
+            "id": f"{root_id}_{n}",
             "span_unique_id": f"{root_id}_{n}",
             "span_name": "openai.chat" if n % 2 else "tool.lookup",
             "log_type": "chat" if n % 2 else "tool",
@@ -719,6 +722,7 @@ def span_tree(trace: Row) -> list[Row]:
     ]
     return [
         {
+            "id": root_id,
             "span_unique_id": root_id,
             "span_name": trace.get("name") or "workflow",
             "log_type": "workflow",

@@ -8,6 +8,7 @@ from .collection_operator import CollectionOperator
 from .column_info import ColumnInfo
 from .date_operator import DateOperator
 from .experiment import Experiment
+from .experiment_aggregate_metrics_type_0 import ExperimentAggregateMetricsType0
 from .export_format import ExportFormat
 from .filter_leaf import FilterLeaf
 from .http_error import HTTPError
@@ -31,6 +32,7 @@ from .not_node import NotNode
 from .number_operator import NumberOperator
 from .or_node import OrNode
 from .project import Project
+from .project_created_by_user_type_0 import ProjectCreatedByUserType0
 from .record_fields import RecordFields
 from .record_fields_annotation_aggregates_type_0 import RecordFieldsAnnotationAggregatesType0
 from .record_fields_annotation_agreement_type_0 import RecordFieldsAnnotationAgreementType0
@@ -62,6 +64,7 @@ __all__ = (
     "ColumnInfo",
     "DateOperator",
     "Experiment",
+    "ExperimentAggregateMetricsType0",
     "ExportFormat",
     "FilterLeaf",
     "HTTPError",
@@ -85,6 +88,7 @@ __all__ = (
     "NumberOperator",
     "OrNode",
     "Project",
+    "ProjectCreatedByUserType0",
     "RecordFields",
     "RecordFieldsAnnotationAggregatesType0",
     "RecordFieldsAnnotationAgreementType0",
