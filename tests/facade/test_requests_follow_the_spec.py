@@ -145,3 +145,26 @@ def test_every_facade_request_is_declared_by_its_spec(service: str, tmp_path: Pa
     # each public facade method reached its operation; the two older GET forms are the
     # raw clients' (the facade lists with the POST forms, which take filters)
     assert every - operations <= {"list_experiments", "list_experiments_filtered", "get_experiments_summary", "get_experiment_trace_summary", "filter_experiment_score_histogram", "list_dataset_spans_get"}  # fmt: skip
+
+
+def test_every_listing_walks_its_operation_the_way_the_spec_says() -> None:
+    """`x-paging` of each listed operation is how the facade's pager walks it: page numbers
+    for Respan's lists, offset tokens for Galileo's searches."""
+    from tracebridge.galileo import GalileoPlans
+    from tracebridge.pagination import PageRequest
+    from tracebridge.respan import DatasetPlans, ExperimentPlans, LogPlans
+
+    listings = {
+        "experiments": ExperimentPlans().list(),
+        "traces": ExperimentPlans().traces(EXP),
+        "dataset spans": DatasetPlans().spans(SEED_DATASET),
+        "organization spans": LogPlans().spans(**WINDOW),
+        "organization traces": LogPlans().traces(**WINDOW),
+        **{
+            f"galileo {kind}s": GalileoPlans(GALILEO_PROJECT_ID).records(kind, **RUN)
+            for kind in ("trace", "span", "session")
+        },
+    }
+    for name, listing in listings.items():
+        operation = listing.page(PageRequest(1, 10)).request["extensions"]["tracebridge.operation"]
+        assert listing.style == operation["paging"], name
