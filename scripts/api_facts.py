@@ -13,6 +13,9 @@ Per operation
   x-rate-limited: true|false      (required) whether the service's rate limit covers it
   x-paging: page|offset|none|stream
                                   (required) how the operation's results are walked
+  x-unknown-filter-keys: reject|ignore
+                                  what the service does with a filter on a field it does
+                                  not know: an error, or rows as if it were not there
 
 Per schema
   x-row: <name>                   the schema describes rows of this name (schemas that share
@@ -152,6 +155,9 @@ def _operation(where: str, method: str, path: str, operation: dict[str, Any]) ->
             "name": unsafe_when["name"],
             "values": list(unsafe_when.get("values", [])),
         }
+    unknown_keys = operation.get("x-unknown-filter-keys")
+    if unknown_keys not in (None, "reject", "ignore"):
+        raise SpecFactError(f"{where}: x-unknown-filter-keys must be reject or ignore")
     return {
         "method": method.upper(),
         "path": path,
@@ -159,6 +165,7 @@ def _operation(where: str, method: str, path: str, operation: dict[str, Any]) ->
         "unsafe_when": unsafe_when,
         "rate_limited": operation["x-rate-limited"],
         "paging": paging,
+        "unknown_filter_keys": unknown_keys,
     }
 
 

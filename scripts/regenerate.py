@@ -8,7 +8,8 @@
 
 generated/ is never edited by hand: change a spec (or openapi/codegen.yaml, or the templates
 in openapi/templates/), run this, commit both. Beside each client it writes `api_facts.py`,
-the facts the spec declares in its x- extensions (see scripts/api_facts.py). The generator
+the facts the spec declares in its x- extensions (see scripts/api_facts.py), and
+`openapi.json`, the spec itself for what reads its schemas at run time. The generator
 and ruff (which formats its output) are pinned in pyproject.toml's `dev` extra; other
 versions would give other bytes, so this script refuses to run with them.
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import json
 import os
 import shutil
 import subprocess
@@ -150,6 +152,9 @@ def write_api_facts(spec_name: str, package_dir: Path, env: dict[str, str]) -> N
         raise RegenerateError(f"openapi/{spec_name}: {exc}") from None
     target = package_dir / "api_facts.py"
     target.write_text(module_source(spec_name, facts))
+    # The spec itself, as JSON, for what reads schemas at run time (`tracebridge doctor`).
+    spec = yaml.safe_load((SPECS / spec_name).read_text())
+    (package_dir / "openapi.json").write_text(json.dumps(spec, indent=1, ensure_ascii=False) + "\n")
     ruff = Path(sys.executable).with_name("ruff")
     subprocess.run(
         [str(ruff), "format", "--isolated", "--line-length", "120", "--target-version", "py310",

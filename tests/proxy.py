@@ -39,6 +39,13 @@ ACTIONS = (
     "rows_not_objects",  # 200 JSON whose rows are numbers
     "echo_key_400",  # 400 whose body repeats the request's credential header
     "status_503",  # 503 JSON
+    # answers changed field by field (`key` names the field; rows are `results`, `records`
+    # or the answer itself), for checking `tracebridge doctor`:
+    "add_field",  # every row gains `tracebridge_unexpected: 1`
+    "number_to_string",  # every row's `key` becomes its text
+    "drop_field",  # every row loses `key`
+    "drop_filter_key",  # the request's filter on `key` is removed before it is forwarded
+    "next_past_end",  # a last page names a next page anyway
 )
 LOGIN_PAGE = b"<!DOCTYPE html>\n<html><body><form>Sign in to continue</form></body></html>\n"
 
@@ -49,6 +56,7 @@ class Rule:
     path: str = ""
     skip: int = 0
     times: int | None = 1
+    key: str = ""  # the field a mutation changes
     seen: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
@@ -144,10 +152,14 @@ class FaultProxy:
             action = rule.action if rule is not None else None
             if action == "previous_page":
                 request = _previous_page(request)
+            if action == "drop_filter_key" and rule is not None:
+                request = _without_filter(request, rule.key)
             try:
                 status, reason, headers, body = self._forward(request)
             except OSError:
                 return
+            if rule is not None and action in MUTATIONS:
+                body = _mutated(action, rule.key, body)
             _respond(conn, action, request, status, reason, headers, body)
 
     def _forward(self, request: Request) -> tuple[int, str, list[tuple[str, str]], bytes]:
@@ -184,6 +196,58 @@ def _read_request(conn: socket.socket) -> Request | None:
             raise ValueError("request body cut short")
         rest += chunk
     return Request(method, target, pairs, rest[:length])
+
+
+MUTATIONS = ("add_field", "number_to_string", "drop_field", "next_past_end")
+
+
+def _rows(answer: object) -> list[dict[str, object]]:
+    if not isinstance(answer, dict):
+        return []
+    for key in ("results", "records"):
+        if isinstance(answer.get(key), list):
+            return [row for row in answer[key] if isinstance(row, dict)]
+    return [answer]
+
+
+def _mutated(action: str, name: str, body: bytes) -> bytes:
+    """The JSON answer with one field changed in every row (non-JSON answers pass)."""
+    try:
+        answer = json.loads(body)
+    except ValueError:
+        return body
+    if action == "next_past_end" and isinstance(answer, dict):
+        if "next" in answer and answer["next"] is None:
+            answer["next"] = "http://127.0.0.1:9/api/past/the/end/?page=999999"
+        if "next_starting_token" in answer and answer["next_starting_token"] is None:
+            answer["next_starting_token"] = 999_999
+    for row in _rows(answer):
+        if action == "add_field":
+            row["tracebridge_unexpected"] = 1
+        elif action == "number_to_string" and isinstance(row.get(name), (int, float)):
+            row[name] = str(row[name])
+        elif action == "drop_field":
+            row.pop(name, None)
+    return json.dumps(answer).encode()
+
+
+def _without_filter(request: Request, name: str) -> Request:
+    """The request with its filter on `name` removed (Respan's filters object, Galileo's
+    filters list), as a service that drops unknown keys would."""
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        return request
+    filters = body.get("filters") if isinstance(body, dict) else None
+    if isinstance(filters, dict):
+        filters.pop(name, None)
+    elif isinstance(filters, list):
+        body["filters"] = [
+            f for f in filters if not (isinstance(f, dict) and f.get("column_id") == name)
+        ]
+    else:
+        return request
+    return Request(request.method, request.target, request.headers, json.dumps(body).encode())
 
 
 def _previous_page(request: Request) -> Request:

@@ -13,6 +13,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": "reject",
     },
     "count_spans": {
         "method": "POST",
@@ -21,6 +22,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": "reject",
     },
     "count_traces": {
         "method": "POST",
@@ -29,6 +31,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": "reject",
     },
     "export_records": {
         "method": "POST",
@@ -37,6 +40,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "stream",
+        "unknown_filter_keys": "reject",
     },
     "get_session_columns": {
         "method": "POST",
@@ -45,6 +49,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "get_span_columns": {
         "method": "POST",
@@ -53,6 +58,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "get_trace_columns": {
         "method": "POST",
@@ -61,6 +67,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "list_experiments": {
         "method": "GET",
@@ -69,6 +76,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "list_log_streams": {
         "method": "GET",
@@ -77,6 +85,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "list_projects": {
         "method": "GET",
@@ -85,6 +94,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "search_sessions": {
         "method": "POST",
@@ -93,6 +103,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "offset",
+        "unknown_filter_keys": "reject",
     },
     "search_spans": {
         "method": "POST",
@@ -101,6 +112,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "offset",
+        "unknown_filter_keys": "reject",
     },
     "search_traces": {
         "method": "POST",
@@ -109,6 +121,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "offset",
+        "unknown_filter_keys": "reject",
     },
 }
 

@@ -13,6 +13,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "delete_experiment": {
         "method": "DELETE",
@@ -21,6 +22,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "export_experiment_traces": {
         "method": "POST",
@@ -29,6 +31,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "filter_experiment_score_histogram": {
         "method": "POST",
@@ -37,6 +40,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "filter_experiment_trace_summary": {
         "method": "POST",
@@ -45,6 +49,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": "reject",
     },
     "filter_experiment_traces": {
         "method": "POST",
@@ -53,6 +58,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "page",
+        "unknown_filter_keys": "reject",
     },
     "filter_experiments": {
         "method": "POST",
@@ -61,6 +67,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "page",
+        "unknown_filter_keys": "reject",
     },
     "filter_experiments_summary": {
         "method": "POST",
@@ -69,6 +76,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": "reject",
     },
     "get_experiment_score_histogram": {
         "method": "GET",
@@ -77,6 +85,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "get_experiment_trace_summary": {
         "method": "GET",
@@ -85,6 +94,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "get_experiments_summary": {
         "method": "GET",
@@ -93,6 +103,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "list_dataset_spans": {
         "method": "POST",
@@ -101,6 +112,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": {"in": "body", "name": "is_exporting", "values": [True]},
         "rate_limited": True,
         "paging": "page",
+        "unknown_filter_keys": "ignore",
     },
     "list_dataset_spans_get": {
         "method": "GET",
@@ -109,6 +121,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "page",
+        "unknown_filter_keys": None,
     },
     "list_experiment_traces": {
         "method": "GET",
@@ -117,6 +130,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": {"in": "query", "name": "export", "values": ["1", "true"]},
         "rate_limited": True,
         "paging": "page",
+        "unknown_filter_keys": None,
     },
     "list_experiments": {
         "method": "GET",
@@ -125,6 +139,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "page",
+        "unknown_filter_keys": None,
     },
     "list_experiments_filtered": {
         "method": "GET",
@@ -133,6 +148,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "page",
+        "unknown_filter_keys": None,
     },
     "list_spans": {
         "method": "POST",
@@ -141,6 +157,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": False,
         "paging": "page",
+        "unknown_filter_keys": "reject",
     },
     "list_traces": {
         "method": "POST",
@@ -149,6 +166,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": False,
         "paging": "page",
+        "unknown_filter_keys": "reject",
     },
     "replace_experiment": {
         "method": "PUT",
@@ -157,6 +175,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "resume_experiment_trace": {
         "method": "PATCH",
@@ -165,6 +184,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "retrieve_experiment": {
         "method": "GET",
@@ -173,6 +193,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "retrieve_experiment_trace": {
         "method": "GET",
@@ -181,6 +202,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
     "update_experiment": {
         "method": "PATCH",
@@ -189,6 +211,7 @@ OPERATIONS: dict[str, dict[str, Any]] = {
         "unsafe_when": None,
         "rate_limited": True,
         "paging": "none",
+        "unknown_filter_keys": None,
     },
 }
 

@@ -80,8 +80,18 @@ def _operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:
     for template, item in spec["paths"].items():
         pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
         if re.match(pattern, path) and method.lower() in item:
-            found.append({**item[method.lower()], "_path_params": item.get("parameters", [])})
-    assert len(found) == 1, f"{method} {path} matches {len(found)} operations"
+            found.append(
+                {
+                    **item[method.lower()],
+                    "_path_params": item.get("parameters", []),
+                    "_template": template,
+                }
+            )
+    # a literal segment wins over a parameter (`/experiments/list/` over `/experiments/{id}/`)
+    found.sort(key=lambda operation: operation["_template"].count("{"))
+    assert found, f"{method} {path} matches no operation"
+    if len(found) > 1:
+        assert found[0]["_template"].count("{") < found[1]["_template"].count("{"), path
     return found[0]
 
 

@@ -70,7 +70,8 @@ def test_check_fails_after_a_one_line_spec_edit_and_names_the_file(repo_copy: Pa
     assert "changed  generated/respan_client/api/experiment_traces/filter_experiment_traces.py" in (
         result.stderr
     )
-    assert "1 file(s) differ" in result.stderr
+    assert "changed  generated/respan_client/openapi.json" in result.stderr  # the spec itself
+    assert "2 file(s) differ" in result.stderr
     assert tree_digest(repo_copy / "generated") == before, "--check must not write"
 
 
@@ -96,7 +97,8 @@ def test_check_fails_when_a_field_fact_changes_and_names_api_facts(repo_copy: Pa
     result = run(repo_copy, "--check")
     assert result.returncode == 1
     assert "changed  generated/respan_client/api_facts.py" in result.stderr
-    assert "1 file(s) differ" in result.stderr
+    assert "changed  generated/respan_client/openapi.json" in result.stderr  # the spec itself
+    assert "2 file(s) differ" in result.stderr
 
 
 def test_a_malformed_extension_is_refused_naming_where(repo_copy: Path) -> None:

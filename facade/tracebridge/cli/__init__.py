@@ -17,11 +17,13 @@ import typer
 from .. import __version__
 from . import galileo, respan
 from .demo import demo
+from .doctor import doctor
 
 app = typer.Typer(
     name="tracebridge",
     help="Get LLM evaluation data out of Respan and Galileo into files. "
-    "Exit codes: 0 done, 2 bad input, 3 API error, 4 unreachable, 130 interrupted.",
+    "Exit codes: 0 done, 2 bad input, 3 API error, 4 unreachable, "
+    "5 the service differs from the spec (doctor), 130 interrupted.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -29,6 +31,7 @@ app = typer.Typer(
 app.add_typer(respan.app, name="respan")
 app.add_typer(galileo.app, name="galileo")
 app.command()(demo)
+app.command()(doctor)
 
 
 def _version(value: bool) -> None:

@@ -46,6 +46,7 @@ from ..errors import (
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_API, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+EXIT_DIFFERS = 5  # `doctor`: the service and the spec differ
 
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)

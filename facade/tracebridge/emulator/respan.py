@@ -21,6 +21,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from respan_client import api_facts as respan_facts
+
 from ..catalog import RESPAN_EXPERIMENT, RESPAN_SPAN, RESPAN_TRACE, Kind, sortable_field
 from .data import EVALUATORS, Collection, Dataset, Row, iso
 from .filters import FilterProblem, parse_datetime, respan_conditions, respan_predicate
@@ -514,7 +516,8 @@ class RespanService:
             predicate = respan_predicate(
                 respan_conditions(filters),
                 RESPAN_SPAN,
-                unknown="ignore",
+                # the spec's x-unknown-filter-keys: this endpoint drops what it does not know
+                unknown=respan_facts.OPERATIONS["list_dataset_spans"]["unknown_filter_keys"],
             )
         sort_by = request.query_params.get("sort_by")
         order = self._order(sort_by, RESPAN_SPAN, "unique_id")
