@@ -117,16 +117,27 @@ class APIError(TracebridgeError):
 
     `status` is the HTTP status, `body` the parsed JSON body (or the text when it was not
     JSON), `detail` the service's own message, `request_id` the service's id for the request
-    when it sent one.
+    when it sent one, `request` the method and path it answered (no host, no query), which
+    the message ends with, so a 404 says which id was not found.
     """
 
-    def __init__(self, status: int, body: Any, *, detail: str, request_id: str | None = None):
+    def __init__(
+        self,
+        status: int,
+        body: Any,
+        *,
+        detail: str,
+        request_id: str | None = None,
+        request: str | None = None,
+    ):
         self.status = status
         self.body = body
         self.detail = detail
         self.request_id = request_id
+        self.request = request
+        asked = f" ({request})" if request else ""
         suffix = f" (request id {request_id})" if request_id else ""
-        super().__init__(f"HTTP {status}: {detail}{suffix}")
+        super().__init__(f"HTTP {status}: {detail}{asked}{suffix}")
 
 
 class BadRequestError(APIError):
@@ -163,8 +174,9 @@ class ValidationError(APIError):
         detail: str,
         request_id: str | None = None,
         errors: Any = None,
+        request: str | None = None,
     ):
-        super().__init__(status, body, detail=detail, request_id=request_id)
+        super().__init__(status, body, detail=detail, request_id=request_id, request=request)
         self.errors = errors
 
 
@@ -179,8 +191,9 @@ class RateLimitError(APIError):
         detail: str,
         request_id: str | None = None,
         retry_after: float | None = None,
+        request: str | None = None,
     ):
-        super().__init__(status, body, detail=detail, request_id=request_id)
+        super().__init__(status, body, detail=detail, request_id=request_id, request=request)
         self.retry_after = retry_after
 
 
@@ -307,12 +320,15 @@ def error_from_response(response: httpx.Response) -> APIError:
     request_id = next(
         (response.headers[h] for h in REQUEST_ID_HEADERS if h in response.headers), None
     )
+    asked = f"{request.method} {request.url.path}" if request is not None else None
     cls = _BY_STATUS.get(status, ServerError if status >= 500 else APIError)
     if cls is ValidationError:
         errors = None
         if isinstance(body, dict):
             errors = body.get("errors", body.get("detail"))
-        return ValidationError(status, body, detail=detail, request_id=request_id, errors=errors)
+        return ValidationError(
+            status, body, detail=detail, request_id=request_id, errors=errors, request=asked
+        )
     if cls is RateLimitError:
         return RateLimitError(
             status,
@@ -320,5 +336,6 @@ def error_from_response(response: httpx.Response) -> APIError:
             detail=detail,
             request_id=request_id,
             retry_after=retry_after_of(response, body),
+            request=asked,
         )
-    return cls(status, body, detail=detail, request_id=request_id)
+    return cls(status, body, detail=detail, request_id=request_id, request=asked)

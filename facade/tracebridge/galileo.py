@@ -47,6 +47,7 @@ from galileo_client.models import (
     Project,
     SessionRecord,
     SpanRecord,
+    SpanType,
     TraceRecord,
 )
 
@@ -95,12 +96,12 @@ RUN_IDS = ("log_stream_id", "experiment_id", "metrics_testing_id")
 _SEARCH = {"trace": search_traces, "span": search_spans, "session": search_sessions}
 _COUNT = {"trace": count_traces, "span": count_spans, "session": count_sessions}
 _COLUMNS = {"trace": get_trace_columns, "span": get_span_columns, "session": get_session_columns}
-_RECORD_CLASSES: tuple[Callable[[dict[str, Any]], AnyRecord], ...] = (
-    TraceRecord.from_dict,
-    SpanRecord.from_dict,
-    SessionRecord.from_dict,
-    LogRecord.from_dict,
-)
+# The record class for each `type` a record declares (SpanType's values are spans).
+_RECORD_CLASSES: dict[str, Callable[[dict[str, Any]], AnyRecord]] = {
+    "trace": TraceRecord.from_dict,
+    "session": SessionRecord.from_dict,
+    **{kind.value: SpanRecord.from_dict for kind in SpanType},
+}
 
 
 RECORD_ROWS = RowSchema(
@@ -110,13 +111,19 @@ RECORD_ROWS = RowSchema(
 
 
 def record_from_dict(row: dict[str, Any]) -> AnyRecord:
-    """The typed record for a row; a kind this version does not know is a LogRecord."""
-    for parse_as in _RECORD_CLASSES[:-1]:
-        try:
-            return parse_as(row)
-        except (TypeError, ValueError, KeyError, AttributeError):
-            continue
-    return LogRecord.from_dict(row)
+    """The typed record for a row, chosen by its `type`; a kind this version does not know
+    is a LogRecord. A record of a known kind that is not in its documented form raises
+    UnexpectedResponseError (it never passes silently as another kind)."""
+    parse = _RECORD_CLASSES.get(str(row.get("type")), LogRecord.from_dict)
+    try:
+        return parse(row)
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise UnexpectedResponseError(
+            f"a {row.get('type')!r} record is not in the documented form "
+            f"({type(exc).__name__}: {exc})",
+            status=200,
+            excerpt="",
+        ) from None
 
 
 def _uuid(value: Any, what: str) -> str:
@@ -595,6 +602,8 @@ class _Configured:
             rate_window=rate_window,
             headers=headers,
         )
+        if project_id is None:  # as the README says: the environment names the project too
+            project_id = os.environ.get("GALILEO_PROJECT_ID") or None
         self._plans = GalileoPlans(project_id)
         self._policy = RetryPolicy(max_retries=max_retries)
         self._limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None

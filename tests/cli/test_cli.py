@@ -133,6 +133,13 @@ ERRORS: dict[str, tuple[list[str], dict[str, str], int, str]] = {
     "two run ids": (["galileo", "records", *RUN, "--experiment", GALILEO_LOG_STREAM_ID], {}, 2, "exactly one"),
     "bad page size": (["respan", "traces", EXP, "-o", "{tmp}/t.csv", "--page-size", "101"], {}, 2, "page_size"),
     "bad date": (["respan", "traces", EXP, "-o", "{tmp}/t.csv", "--end", "yesterday"], {}, 2, "end_time"),
+    # in the shell's words: flags, not Python arguments; which request a 404 answered
+    "no run id": (["galileo", "records", "--project", GALILEO_PROJECT_ID], {}, 2, "give exactly one of --log-stream, --experiment, --metrics-testing"),
+    "a project that is not a uuid": (["galileo", "log-streams", "--project", "support-bot"], {}, 2, "--project must be a UUID, not 'support-bot'"),
+    "no key, said for the shell": (["respan", "experiments"], {"RESPAN_API_KEY": ""}, 2, "no Respan API key: set RESPAN_API_KEY"),
+    "which id was not found": (["respan", "traces", "exp_nope", "-o", "{tmp}/t.csv"], {}, 3, "(POST /api/v2/experiments/exp_nope/logs/list/)"),
+    "suffix and format disagree": (["respan", "traces", EXP, "-o", "{tmp}/t.csv", "-f", "parquet"], {}, 2, "names csv by its suffix but the format asked for is parquet"),
+    "the emulator and a base url": (["respan", "experiments", "--emulator", "--base-url", "http://127.0.0.1:9"], {}, 2, "--emulator and --base-url http://127.0.0.1:9 cannot go together"),
 }  # fmt: skip
 
 

@@ -109,7 +109,8 @@ def test_each_status_gets_its_class_with_the_service_detail(
         error_from_response(httpx.get(running.base_url + TRACES)), AuthenticationError
     )
     missing = error_from_response(respan_get(running, "/api/v2/experiments/exp_nope/"))
-    assert type(missing) is NotFoundError and str(missing) == "HTTP 404: Not found."
+    assert type(missing) is NotFoundError and missing.request == "GET /api/v2/experiments/exp_nope/"
+    assert str(missing) == "HTTP 404: Not found. (GET /api/v2/experiments/exp_nope/)"  # which id
     emulator.controls.max_body_bytes = 10
     assert (
         type(
@@ -147,7 +148,7 @@ def test_validation_errors_keep_the_detail_in_each_form(running: Running) -> Non
             "input": "x",
         }
     ]
-    assert str(listed) == "HTTP 422: log_stream_id: Input should be a valid UUID"
+    assert str(listed).startswith("HTTP 422: log_stream_id: Input should be a valid UUID (POST ")
     text = error_from_response(
         httpx.post(running.base_url + GALILEO + "/traces/count", json={}, headers=headers)
     )

@@ -48,7 +48,9 @@ from ..errors import (
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_API, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 EXIT_DIFFERS = 5  # `doctor`: the service and the spec differ
 
-stdout = Console(soft_wrap=True)
+# Piped or redirected output is read by programs: tables are not wrapped to 80 columns there
+# (an id split over two lines is no id); a terminal gets tables that fit it.
+stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 10_000)
 stderr = Console(stderr=True, soft_wrap=True)
 
 EmulatorOption = Annotated[
@@ -107,6 +109,14 @@ RateLimitOption = Annotated[
     int,
     typer.Option("--rate-limit", min=0, help="Requests per minute at most (0: no limit)."),
 ]
+GalileoRateLimitOption = Annotated[
+    int,
+    typer.Option(
+        "--rate-limit",
+        min=0,
+        help="Requests per minute at most (default 0: Galileo documents none).",
+    ),
+]
 BaseUrlOption = Annotated[
     str | None, typer.Option("--base-url", help="The service's URL (else from the environment).")
 ]
@@ -126,24 +136,52 @@ class Session:
         from ..respan import Respan
 
         if self.base_url is not None:  # the emulator has no rate limit unless asked
+            _not_both(base_url)
             return Respan(self.respan_key, base_url=self.base_url, rate_limit=None)
         return Respan(base_url=base_url, rate_limit=rate_limit or None)
 
-    def galileo(self, project_id: str | None = None, base_url: str | None = None) -> Any:
+    def galileo(
+        self, project_id: str | None = None, base_url: str | None = None, rate_limit: int = 0
+    ) -> Any:
         from ..galileo import Galileo
 
         if self.base_url is not None:
+            _not_both(base_url)
             return Galileo(self.galileo_key, base_url=self.base_url, project_id=project_id)
-        return Galileo(base_url=base_url, project_id=project_id)
+        return Galileo(base_url=base_url, project_id=project_id, rate_limit=rate_limit or None)
 
     def note(self, message: str) -> None:
         if not self.quiet:
             stderr.print(message, highlight=False)
 
 
+def _not_both(base_url: str | None) -> None:
+    if base_url is not None:
+        raise ConfigError(
+            f"--emulator and --base-url {base_url} cannot go together: --emulator serves its own"
+        )
+
+
+# Python spellings in messages, and what a shell user types instead.
+CLI_SPELLINGS = (
+    ("overwrite=True", "--force"),
+    ("resume=True", "--resume"),
+    (
+        "log_stream_id, experiment_id, metrics_testing_id",
+        "--log-stream, --experiment, --metrics-testing",
+    ),
+    ("project_id=... here or to the client", "--project (or GALILEO_PROJECT_ID)"),
+    ("pass format=", "pass --format"),
+    ("log_stream_id must", "--log-stream must"),
+    ("metrics_testing_id must", "--metrics-testing must"),
+    ("project_id must", "--project must"),
+    ("pass api_key=... or set", "set"),
+)
+
+
 def _cli_spelling(text: str) -> str:
     """A message's Python advice in the command line's words."""
-    for python, flag in (("overwrite=True", "--force"), ("resume=True", "--resume")):
+    for python, flag in CLI_SPELLINGS:
         text = text.replace(f"{python} ({flag})", flag).replace(python, flag)
     return text
 

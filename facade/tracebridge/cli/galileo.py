@@ -18,6 +18,7 @@ from .common import (
     FlattenOption,
     ForceOption,
     FormatOption,
+    GalileoRateLimitOption,
     JsonOption,
     LimitOption,
     PageSizeOption,
@@ -25,7 +26,6 @@ from .common import (
     ResumeOption,
     SortOption,
     StrictOption,
-    WhereOption,
     check_output,
     columns_of,
     export_to_file,
@@ -34,7 +34,10 @@ from .common import (
     wrote,
 )
 
-app = typer.Typer(help="Galileo: streamed exports, records, projects.", no_args_is_help=True)
+app = typer.Typer(
+    help="Galileo: streamed exports, records, projects, log streams, experiments.",
+    no_args_is_help=True,
+)
 
 ProjectOption = Annotated[
     str | None,
@@ -48,6 +51,14 @@ LogStreamOption = Annotated[
 ]
 MetricsTestingOption = Annotated[
     str | None, typer.Option("--metrics-testing", help="A metrics testing run's id (a UUID).")
+]
+WhereOption = Annotated[
+    str | None,
+    typer.Option(
+        "--where",
+        "-w",
+        help='A filter on Galileo columns, e.g. "name = refund or metrics/duration_ns > 1e9".',
+    ),
 ]
 RootTypeOption = Annotated[
     str, typer.Option("--root-type", help="What to export: trace, span or session.")
@@ -102,6 +113,7 @@ def export_records(
     force: ForceOption = False,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
+    rate_limit: GalileoRateLimitOption = 0,
     emulator: EmulatorOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -110,7 +122,10 @@ def export_records(
     with session(emulator=emulator, quiet=quiet, debug=debug) as s:
         check_output(output, as_json)
         export_format = _export_format(output, format)
-        with s.galileo(project, base_url) as gl, Bar(f"{root_type}s", quiet=quiet) as bar:
+        with (
+            s.galileo(project, base_url, rate_limit) as gl,
+            Bar(f"{root_type}s", quiet=quiet) as bar,
+        ):
             result = gl.export_records(
                 root_type, to=output, where=where, sort=sort, export_format=export_format,
                 column_ids=columns_of(columns), redact=redact, progress=bar, strict=strict,
@@ -144,6 +159,7 @@ def records(
     page_size: PageSizeOption = 100,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
+    rate_limit: GalileoRateLimitOption = 0,
     emulator: EmulatorOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -151,7 +167,7 @@ def records(
     """Search a run's records (filters may use and, or, not): list them, or write a file."""
     with (
         session(emulator=emulator, quiet=quiet, debug=debug) as s,
-        s.galileo(project, base_url) as gl,
+        s.galileo(project, base_url, rate_limit) as gl,
     ):
         pager = gl.records(
             root_type, where=where, sort=sort, max_items=limit, page_size=page_size, strict=strict,
@@ -170,11 +186,53 @@ def records(
 def projects(
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
+    rate_limit: GalileoRateLimitOption = 0,
     emulator: EmulatorOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
     """List the projects the key can see."""
-    with session(emulator=emulator, quiet=quiet, debug=debug) as s, s.galileo(None, base_url) as gl:
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.galileo(None, base_url, rate_limit) as gl,
+    ):
         rows = [project.to_dict() for project in gl.projects()]
         print_rows(rows, ("id", "name", "created_at"), as_json=as_json, title="Galileo projects")
+
+
+@app.command("log-streams")
+def log_streams(
+    project: ProjectOption = None,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    rate_limit: GalileoRateLimitOption = 0,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List a project's log streams (their ids go to --log-stream)."""
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.galileo(project, base_url, rate_limit) as gl,
+    ):
+        rows = [stream.to_dict() for stream in gl.log_streams()]
+        print_rows(rows, ("id", "name", "created_at"), as_json=as_json, title="Galileo log streams")
+
+
+@app.command("experiments")
+def experiments(
+    project: ProjectOption = None,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    rate_limit: GalileoRateLimitOption = 0,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """List a project's experiments (their ids go to --experiment)."""
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.galileo(project, base_url, rate_limit) as gl,
+    ):
+        rows = [experiment.to_dict() for experiment in gl.experiments()]
+        print_rows(rows, ("id", "name", "created_at"), as_json=as_json, title="Galileo experiments")

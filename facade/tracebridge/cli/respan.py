@@ -3,7 +3,8 @@ ask for the service's own e-mailed export."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import json
+from typing import Annotated, Any
 
 import typer
 
@@ -31,7 +32,11 @@ from .common import (
     session,
 )
 
-app = typer.Typer(help="Respan: experiments, their traces, dataset spans.", no_args_is_help=True)
+app = typer.Typer(
+    help="Respan: experiments, their traces, summaries and histograms, dataset spans, "
+    "organization logs.",
+    no_args_is_help=True,
+)
 
 StartOption = Annotated[
     str | None, typer.Option("--start", help="Only rows from this time (ISO 8601).")
@@ -152,6 +157,110 @@ def spans(
             s, pager, f"spans of {dataset_id}", output=output, format=format, columns=columns,
             flatten=flatten, resume=resume, force=force, as_json=as_json,
         )  # fmt: skip
+
+
+@app.command()
+def summary(
+    experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
+    where: WhereOption = None,
+    strict: StrictOption = True,
+    start: StartOption = None,
+    end: EndOption = None,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    rate_limit: RateLimitOption = 60,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """Totals over an experiment's traces (requests, cost, tokens, latency, scores)."""
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.respan(base_url, rate_limit) as rs,
+    ):
+        found = rs.experiments.summary(
+            experiment_id, where, start_time=start, end_time=end, strict=strict
+        ).to_dict()
+        rows = [{"measure": name, "value": value} for name, value in found.items()]
+        if as_json:
+            typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        else:
+            print_rows(
+                rows, ("measure", "value"), as_json=False, title=f"Summary of {experiment_id}"
+            )
+
+
+@app.command()
+def histogram(
+    experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
+    evaluator_id: Annotated[str, typer.Argument(help="The evaluator, e.g. answer_relevance.")],
+    bins: Annotated[int, typer.Option("--bins", min=1, max=50, help="How many bins.")] = 20,
+    as_json: JsonOption = False,
+    base_url: BaseUrlOption = None,
+    rate_limit: RateLimitOption = 60,
+    emulator: EmulatorOption = False,
+    quiet: QuietOption = False,
+    debug: DebugOption = False,
+) -> None:
+    """How one evaluator's scores spread over an experiment's traces."""
+    with (
+        session(emulator=emulator, quiet=quiet, debug=debug) as s,
+        s.respan(base_url, rate_limit) as rs,
+    ):
+        found = rs.experiments.histogram(experiment_id, evaluator_id, bins=bins).to_dict()
+        if as_json:
+            typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        else:
+            print_rows(
+                found["bins"], ("lower", "upper", "count"), as_json=False,
+                title=f"{evaluator_id} on {experiment_id}",
+            )  # fmt: skip
+
+
+def _org_export(kind: str) -> Any:
+    def command(
+        output: OutputOption,
+        where: WhereOption = None,
+        strict: StrictOption = True,
+        sort: SortOption = None,
+        start: StartOption = None,
+        end: EndOption = None,
+        format: FormatOption = None,
+        columns: ColumnsOption = None,
+        flatten: FlattenOption = True,
+        resume: ResumeOption = False,
+        force: ForceOption = False,
+        limit: LimitOption = None,
+        page_size: PageSizeOption = 100,
+        as_json: JsonOption = False,
+        base_url: BaseUrlOption = None,
+        rate_limit: RateLimitOption = 60,
+        emulator: EmulatorOption = False,
+        quiet: QuietOption = False,
+        debug: DebugOption = False,
+    ) -> None:
+        with (
+            session(emulator=emulator, quiet=quiet, debug=debug) as s,
+            s.respan(base_url, rate_limit) as rs,
+        ):
+            listing = rs.logs.spans if kind == "spans" else rs.logs.traces
+            pager = listing(
+                where, sort=sort, start_time=start, end_time=end, strict=strict,
+                page_size=page_size, max_items=limit,
+            )  # fmt: skip
+            export_to_file(
+                s, pager, f"organization {kind}", output=output, format=format, columns=columns,
+                flatten=flatten, resume=resume, force=force, as_json=as_json,
+            )  # fmt: skip
+
+    command.__doc__ = (
+        f"Export the organization's {kind} (the logs API; the last hour unless --start/--end)."
+    )
+    return command
+
+
+app.command("org-spans")(_org_export("spans"))
+app.command("org-traces")(_org_export("traces"))
 
 
 @app.command("export")

@@ -40,6 +40,12 @@ def format_for(path: Path, format: str | None) -> str:
         name = {"ndjson": "jsonl", "pq": "parquet"}.get(name, name)
         if name not in FORMAT_NAMES:
             raise ConfigError(f"unknown format {format!r}; known: {', '.join(FORMAT_NAMES)}")
+        named = FORMATS.get(path.suffix.lower())
+        if named is not None and named != name:
+            raise ConfigError(
+                f"{str(path)!r} names {named} by its suffix but the format asked for is {name}; "
+                "make them agree (or use a suffix that names no format)"
+            )
         return name
     try:
         return FORMATS[path.suffix.lower()]
