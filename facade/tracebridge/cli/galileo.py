@@ -200,39 +200,29 @@ def projects(
         print_rows(rows, ("id", "name", "created_at"), as_json=as_json, title="Galileo projects")
 
 
-@app.command("log-streams")
-def log_streams(
-    project: ProjectOption = None,
-    as_json: JsonOption = False,
-    base_url: BaseUrlOption = None,
-    rate_limit: GalileoRateLimitOption = 0,
-    emulator: EmulatorOption = False,
-    quiet: QuietOption = False,
-    debug: DebugOption = False,
-) -> None:
-    """List a project's log streams (their ids go to --log-stream)."""
-    with (
-        session(emulator=emulator, quiet=quiet, debug=debug) as s,
-        s.galileo(project, base_url, rate_limit) as gl,
-    ):
-        rows = [stream.to_dict() for stream in gl.log_streams()]
-        print_rows(rows, ("id", "name", "created_at"), as_json=as_json, title="Galileo log streams")
+def _project_listing(method: str, what: str, flag: str) -> Any:
+    """A command listing a project's log streams or experiments, whose ids go to `flag`."""
+
+    def command(
+        project: ProjectOption = None,
+        as_json: JsonOption = False,
+        base_url: BaseUrlOption = None,
+        rate_limit: GalileoRateLimitOption = 0,
+        emulator: EmulatorOption = False,
+        quiet: QuietOption = False,
+        debug: DebugOption = False,
+    ) -> None:
+        with (
+            session(emulator=emulator, quiet=quiet, debug=debug) as s,
+            s.galileo(project, base_url, rate_limit) as gl,
+        ):
+            rows = [item.to_dict() for item in getattr(gl, method)()]
+            columns = ("id", "name", "created_at")
+            print_rows(rows, columns, as_json=as_json, title=f"Galileo {what}")
+
+    command.__doc__ = f"List a project's {what} (their ids go to {flag})."
+    return command
 
 
-@app.command("experiments")
-def experiments(
-    project: ProjectOption = None,
-    as_json: JsonOption = False,
-    base_url: BaseUrlOption = None,
-    rate_limit: GalileoRateLimitOption = 0,
-    emulator: EmulatorOption = False,
-    quiet: QuietOption = False,
-    debug: DebugOption = False,
-) -> None:
-    """List a project's experiments (their ids go to --experiment)."""
-    with (
-        session(emulator=emulator, quiet=quiet, debug=debug) as s,
-        s.galileo(project, base_url, rate_limit) as gl,
-    ):
-        rows = [experiment.to_dict() for experiment in gl.experiments()]
-        print_rows(rows, ("id", "name", "created_at"), as_json=as_json, title="Galileo experiments")
+app.command("log-streams")(_project_listing("log_streams", "log streams", "--log-stream"))
+app.command("experiments")(_project_listing("experiments", "experiments", "--experiment"))
