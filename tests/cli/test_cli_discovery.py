@@ -144,3 +144,12 @@ def test_a_record_is_read_as_the_kind_it_says() -> None:
         UnexpectedResponseError, match="'trace' record is not in the documented form"
     ):
         record_from_dict({"type": "trace", "name": "no id"})  # id is required
+
+
+def test_concurrency_follows_the_rate_limit_unless_asked() -> None:
+    from tracebridge.cli.common import concurrency_for
+
+    assert concurrency_for(None, 60) == 1  # Respan's documented limit: one request a second
+    assert concurrency_for(None, 120) == 1
+    assert concurrency_for(None, 600) == 4 and concurrency_for(None, 0) == 4  # 0: no limit
+    assert concurrency_for(8, 60) == 8  # what the user asked for wins

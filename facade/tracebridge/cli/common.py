@@ -103,8 +103,26 @@ FlattenOption = Annotated[
 ]
 PageSizeOption = Annotated[int, typer.Option("--page-size", help="Rows per request.")]
 ConcurrencyOption = Annotated[
-    int, typer.Option("--concurrency", min=1, max=32, help="Pages fetched ahead at once.")
+    int | None,
+    typer.Option(
+        "--concurrency",
+        min=1,
+        max=32,
+        help="Pages fetched ahead at once (default: 1 under a rate limit of 120/min or less, "
+        "where fetching ahead only waits; else 4).",
+    ),
 ]
+
+
+def concurrency_for(given: int | None, rate_limit: int) -> int:
+    """The pages to fetch at once: what was asked, else as many as the rate limit can use.
+    At 120 requests a minute or fewer, requests leave one at a time whatever the concurrency,
+    so more only holds pages in memory and makes Ctrl-C wait for them."""
+    if given is not None:
+        return given
+    return 1 if 0 < rate_limit <= 120 else 4
+
+
 RateLimitOption = Annotated[
     int,
     typer.Option("--rate-limit", min=0, help="Requests per minute at most (0: no limit)."),

@@ -27,6 +27,7 @@ from .common import (
     SortOption,
     StrictOption,
     WhereOption,
+    concurrency_for,
     export_to_file,
     print_rows,
     session,
@@ -99,7 +100,7 @@ def traces(
     force: ForceOption = False,
     limit: LimitOption = None,
     page_size: PageSizeOption = 100,
-    concurrency: ConcurrencyOption = 4,
+    concurrency: ConcurrencyOption = None,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
     rate_limit: RateLimitOption = 60,
@@ -114,7 +115,8 @@ def traces(
     ):
         pager = rs.experiments.traces(
             experiment_id, where, sort=sort, start_time=start, end_time=end, strict=strict,
-            detail=detail, page_size=page_size, max_items=limit, concurrency=concurrency,
+            detail=detail, page_size=page_size, max_items=limit,
+            concurrency=concurrency_for(concurrency, 0 if s.base_url else rate_limit),
         )  # fmt: skip
         export_to_file(
             s, pager, f"traces of {experiment_id}", output=output, format=format, columns=columns,
@@ -136,7 +138,7 @@ def spans(
     force: ForceOption = False,
     limit: LimitOption = None,
     page_size: PageSizeOption = 100,
-    concurrency: ConcurrencyOption = 4,
+    concurrency: ConcurrencyOption = None,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
     rate_limit: RateLimitOption = 60,
@@ -151,7 +153,7 @@ def spans(
     ):
         pager = rs.datasets.spans(
             dataset_id, where, sort=sort, page_size=page_size, max_items=limit, strict=strict,
-            concurrency=concurrency,
+            concurrency=concurrency_for(concurrency, 0 if s.base_url else rate_limit),
         )  # fmt: skip
         export_to_file(
             s, pager, f"spans of {dataset_id}", output=output, format=format, columns=columns,
