@@ -775,7 +775,15 @@ class _Configured:
 
 class Respan(_Configured, Closing):
     """A Respan client. Keys and URLs come from the arguments, else the environment
-    (RESPAN_API_KEY, RESPAN_BASE_URL); one connection pool, retries, a shared rate limit."""
+    (RESPAN_API_KEY, RESPAN_BASE_URL); one connection pool, retries, a shared rate limit.
+
+    Its resources:
+      experiments  list, count, get, create, replace, update, delete, traces, trace, resume,
+                   summary, histogram, export (the e-mailed one)
+      datasets     spans, export
+      logs         spans, traces (the organization's logs API)
+      raw          the generated respan_client, on the same transport
+    """
 
     def _connect(self) -> None:
         self.transport = RetryTransport(policy=self._policy, limiter=self._limiter)

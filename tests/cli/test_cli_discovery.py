@@ -153,3 +153,11 @@ def test_concurrency_follows_the_rate_limit_unless_asked() -> None:
     assert concurrency_for(None, 120) == 1
     assert concurrency_for(None, 600) == 4 and concurrency_for(None, 0) == 4  # 0: no limit
     assert concurrency_for(8, 60) == 8  # what the user asked for wins
+
+
+def test_help_on_the_client_names_its_resources() -> None:
+    import pydoc
+
+    shown = pydoc.render_doc(Respan)
+    for resource in ("experiments", "datasets", "logs", "raw", "histogram", "summary"):
+        assert resource in shown
