@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from tracebridge.emulator import Emulator, Running, serve
 
 from .support import SIZES
+
+# No developer's own config file or profile reaches a test: tests that want one make it.
+os.environ["TRACEBRIDGE_CONFIG"] = str(Path(__file__).with_name("no-config-file.toml"))
+os.environ.pop("TRACEBRIDGE_PROFILE", None)
 
 
 @pytest.fixture(scope="session")

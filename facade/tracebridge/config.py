@@ -1,17 +1,33 @@
 """Keys, base URLs, timeouts and limits: from arguments, else the environment, else a
-`ConfigError` that says what to set. Nothing here makes a request.
+profile of the config file, else a `ConfigError` that says what to set. Nothing here makes
+a request.
 
 Respan: RESPAN_API_KEY; RESPAN_BASE_URL with or without its `/api` suffix.
 Galileo: GALILEO_API_KEY; GALILEO_API_URL, or GALILEO_CONSOLE_URL (the console's host
-`console.` or `app.` becomes `api.`).
+`console.` or `app.` becomes `api.`); GALILEO_PROJECT_ID.
+
+The config file (TRACEBRIDGE_CONFIG, else $XDG_CONFIG_HOME/tracebridge/config.toml, else
+~/.config/tracebridge/config.toml) holds profiles, each a table of the same variables:
+
+    [default]
+    RESPAN_API_KEY = "..."
+    [staging]
+    GALILEO_API_URL = "https://api.staging.example"
+
+TRACEBRIDGE_PROFILE (the command line's --profile) picks one; `default` otherwise. A file
+that other users can read is refused, as ssh refuses such a key: it holds keys.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import stat
+import tomllib
+from collections import ChainMap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
@@ -137,6 +153,47 @@ def _seconds(value: object) -> bool:
     return math.isfinite(value) and value > 0
 
 
+def config_path(env: Mapping[str, str] | None = None) -> Path:
+    """Where the config file is looked for."""
+    env = os.environ if env is None else env
+    if env.get("TRACEBRIDGE_CONFIG"):
+        return Path(env["TRACEBRIDGE_CONFIG"])
+    base = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "tracebridge" / "config.toml"
+
+
+def profile(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The chosen profile's variables ({} when there is no config file and none was asked)."""
+    env = os.environ if env is None else env
+    path = config_path(env)
+    asked = env.get("TRACEBRIDGE_PROFILE")
+    if not path.is_file():
+        if asked:
+            raise ConfigError(f"profile {asked!r} asked for, but there is no config file at {path}")
+        return {}
+    if os.name == "posix" and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise ConfigError(f"{path} holds keys and other users can read it; run: chmod 600 {path}")
+    try:
+        profiles = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    name = asked or "default"
+    chosen = profiles.get(name)
+    if chosen is None:
+        if asked:
+            known = ", ".join(sorted(profiles)) or "none"
+            raise ConfigError(f"no profile {name!r} in {path}; its profiles: {known}")
+        return {}
+    if not isinstance(chosen, dict) or not all(isinstance(v, str) for v in chosen.values()):
+        raise ConfigError(f"profile {name!r} in {path} must map variable names to text")
+    return dict(chosen)
+
+
+def environment() -> Mapping[str, str]:
+    """The environment, then the chosen profile: what settings are read from."""
+    return ChainMap(dict(os.environ), profile())
+
+
 def _timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
     if timeout is None:
         return DEFAULT_TIMEOUT
@@ -158,7 +215,7 @@ def respan_settings(
     headers: Mapping[str, str] | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     url = normalize_base_url(base_url or env.get("RESPAN_BASE_URL") or RESPAN_URL, "Respan")
     url = url.removesuffix("/api")  # RESPAN_BASE_URL of the tracing tools carries it
     _checked_options(max_retries, rate_limit, rate_window, "Respan")
@@ -197,7 +254,7 @@ def galileo_settings(
     headers: Mapping[str, str] | None = None,
     env: Mapping[str, str] | None = None,
 ) -> Settings:
-    env = os.environ if env is None else env
+    env = environment() if env is None else env
     if base_url:
         url = normalize_base_url(base_url, "Galileo")
     elif env.get("GALILEO_API_URL"):

@@ -72,7 +72,7 @@ from .calls import (
     streamed_rows,
 )
 from .catalog import galileo_column_id, galileo_filter_type
-from .config import USER_AGENT, Settings, galileo_settings
+from .config import USER_AGENT, Settings, environment, galileo_settings
 from .errors import (
     ConfigError,
     FilterError,
@@ -603,7 +603,7 @@ class _Configured:
             headers=headers,
         )
         if project_id is None:  # as the README says: the environment names the project too
-            project_id = os.environ.get("GALILEO_PROJECT_ID") or None
+            project_id = environment().get("GALILEO_PROJECT_ID") or None
         self._plans = GalileoPlans(project_id)
         self._policy = RetryPolicy(max_retries=max_retries)
         self._limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None

@@ -5,6 +5,7 @@ example that works on Galileo. Through the real entry point, against the emulato
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +162,17 @@ def test_help_on_the_client_names_its_resources() -> None:
     shown = pydoc.render_doc(Respan)
     for resource in ("experiments", "datasets", "logs", "raw", "histogram", "summary"):
         assert resource in shown
+
+
+def test_shell_completion_is_offered_and_completes_commands() -> None:
+    import subprocess
+    import sys
+
+    script = invoke("--show-completion", "bash").stdout
+    assert "_tracebridge_completion" in script and "COMP_WORDS" in script
+    completed = subprocess.run(
+        [sys.executable, "-m", "tracebridge"],
+        env={**os.environ, "_TRACEBRIDGE_COMPLETE": "complete_bash", "COMP_WORDS": "tracebridge gal", "COMP_CWORD": "1"},
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert "galileo" in completed.stdout.split()

@@ -10,6 +10,7 @@ Exit codes and error output are described in `common`.
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -25,7 +26,7 @@ app = typer.Typer(
     "Exit codes: 0 done, 2 bad input, 3 API error, 4 unreachable, "
     "5 the service differs from the spec (doctor), 130 interrupted.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
 )
 app.add_typer(respan.app, name="respan")
@@ -48,8 +49,18 @@ def root(
             "--version", "-V", callback=_version, is_eager=True, help="Print the version."
         ),
     ] = False,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            help="A profile of the config file (~/.config/tracebridge/config.toml); "
+            "flags win over the environment, which wins over the profile.",
+        ),
+    ] = None,
 ) -> None:
     """tracebridge: LLM evaluation data out of observability platforms."""
+    if profile is not None:
+        os.environ["TRACEBRIDGE_PROFILE"] = profile  # read by every client this run makes
 
 
 @app.command(

@@ -140,6 +140,28 @@ BaseUrlOption = Annotated[
 ]
 
 
+# Keys given with `tracebridge respan --api-key ...` / `tracebridge galileo --api-key ...`.
+GIVEN_KEYS: dict[str, str] = {}
+ApiKeyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key",
+        help="The key, over the environment and the profile (a key on the command line can "
+        "show in the process list: prefer the environment).",
+        show_default=False,
+    ),
+]
+
+
+def keep_key(service: str, api_key: str | None) -> None:
+    """Keep a key given on the command line for the clients this run makes (and forget one
+    an earlier run in the same process gave)."""
+    if api_key is None:
+        GIVEN_KEYS.pop(service, None)
+    else:
+        GIVEN_KEYS[service] = api_key
+
+
 @dataclass(frozen=True)
 class Session:
     """How a command reaches the service: the embedded emulator's URL and keys, or None
@@ -156,7 +178,7 @@ class Session:
         if self.base_url is not None:  # the emulator has no rate limit unless asked
             _not_both(base_url)
             return Respan(self.respan_key, base_url=self.base_url, rate_limit=None)
-        return Respan(base_url=base_url, rate_limit=rate_limit or None)
+        return Respan(GIVEN_KEYS.get("respan"), base_url=base_url, rate_limit=rate_limit or None)
 
     def galileo(
         self, project_id: str | None = None, base_url: str | None = None, rate_limit: int = 0
@@ -166,7 +188,10 @@ class Session:
         if self.base_url is not None:
             _not_both(base_url)
             return Galileo(self.galileo_key, base_url=self.base_url, project_id=project_id)
-        return Galileo(base_url=base_url, project_id=project_id, rate_limit=rate_limit or None)
+        return Galileo(
+            GIVEN_KEYS.get("galileo"), base_url=base_url, project_id=project_id,
+            rate_limit=rate_limit or None,
+        )  # fmt: skip
 
     def note(self, message: str) -> None:
         if not self.quiet:

@@ -10,6 +10,7 @@ import typer
 
 from ..errors import ConfigError
 from .common import (
+    ApiKeyOption,
     Bar,
     BaseUrlOption,
     ColumnsOption,
@@ -29,6 +30,7 @@ from .common import (
     check_output,
     columns_of,
     export_to_file,
+    keep_key,
     print_rows,
     session,
     wrote,
@@ -38,6 +40,13 @@ app = typer.Typer(
     help="Galileo: streamed exports, records, projects, log streams, experiments.",
     no_args_is_help=True,
 )
+
+
+@app.callback()
+def _keys(api_key: ApiKeyOption = None) -> None:
+    """Galileo: the key comes from --api-key, else the environment, else the profile."""
+    keep_key("galileo", api_key)
+
 
 ProjectOption = Annotated[
     str | None,

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from .common import (
+    ApiKeyOption,
     BaseUrlOption,
     ColumnsOption,
     ConcurrencyOption,
@@ -29,6 +30,7 @@ from .common import (
     WhereOption,
     concurrency_for,
     export_to_file,
+    keep_key,
     print_rows,
     session,
 )
@@ -38,6 +40,13 @@ app = typer.Typer(
     "organization logs.",
     no_args_is_help=True,
 )
+
+
+@app.callback()
+def _keys(api_key: ApiKeyOption = None) -> None:
+    """Respan: the key comes from --api-key, else the environment, else the profile."""
+    keep_key("respan", api_key)
+
 
 StartOption = Annotated[
     str | None, typer.Option("--start", help="Only rows from this time (ISO 8601).")
