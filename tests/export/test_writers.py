@@ -166,6 +166,30 @@ def test_xlsx_starts_a_new_sheet_past_the_row_limit(tmp_path: Path) -> None:
     assert [line[1] for s in sheets for line in s[1:]] == list(range(12))
 
 
+def test_xlsx_sheets_are_named_with_a_frozen_header_and_a_filter(
+    rs: Respan, tmp_path: Path
+) -> None:
+    """Opened in a spreadsheet, the export reads as a table: the sheet named after the file,
+    the header kept in view, a filter on every column (on each continuation sheet too)."""
+    import openpyxl
+
+    result = rs.experiments.traces(EXP, page_size=25).to_xlsx(tmp_path / "q3 [draft].xlsx")
+    book = openpyxl.load_workbook(tmp_path / "q3 [draft].xlsx")
+    sheet = book.worksheets[0]
+    assert sheet.title == "q3 _draft_" and sheet.freeze_panes == "A2"
+    last = openpyxl.utils.get_column_letter(len(result.columns))
+    assert sheet.auto_filter.ref == f"A1:{last}{result.rows + 1}"
+    rows = [{"id": f"r{i}"} for i in range(7)]
+    seen = Columns()
+    for row in rows:
+        seen.see(row)
+    write_xlsx(tmp_path / "many.xlsx", rows, ["id"], seen, rows_per_sheet=5)
+    book = openpyxl.load_workbook(tmp_path / "many.xlsx")
+    assert [s.title for s in book.worksheets] == ["many", "many 2"]
+    assert [s.auto_filter.ref for s in book.worksheets] == ["A1:A6", "A1:A3"]
+    assert all(s.freeze_panes == "A2" for s in book.worksheets)
+
+
 def test_xlsx_text_is_never_a_formula(tmp_path: Path) -> None:
     import openpyxl
 

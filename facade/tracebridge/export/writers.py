@@ -71,21 +71,41 @@ def write_xlsx(
     when = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss.000"})
     dated = {i for i, name in enumerate(columns) if seen.kinds.get(name, set()) & {DATETIME}}
 
+    title = sheet_title(path)
+    sheets: list[Any] = []
+
     def new_sheet() -> Any:
-        sheet = workbook.add_worksheet()
+        name = title if not sheets else f"{title[:27]} {len(sheets) + 1}"
+        sheet = workbook.add_worksheet(name)
         sheet.write_row(0, 0, columns, bold)
+        sheet.freeze_panes(1, 0)  # the header stays in view
+        sheets.append(sheet)
         return sheet
+
+    def finish(sheet: Any, line: int) -> None:
+        if columns:
+            sheet.autofilter(0, 0, line, len(columns) - 1)  # a filter on every column
 
     sheet, line = new_sheet(), 0
     try:
         for row in rows:
             if line == rows_per_sheet:
+                finish(sheet, line)
                 sheet, line = new_sheet(), 0
             line += 1
             for index, name in enumerate(columns):
                 _write_cell(sheet, line, index, row.get(name), index in dated, when)
+        finish(sheet, line)
     finally:
         workbook.close()
+
+
+def sheet_title(path: Path) -> str:
+    """The sheet's name from the file's (`.traces.xlsx.part`, a work file, gives `traces`;
+    Excel allows 31 characters, none of []:*?/\\)."""
+    stem = path.name.lstrip(".").split(".")[0] or "rows"
+    cleaned = "".join("_" if c in "[]:*?/\\" else c for c in stem).strip("'") or "rows"
+    return cleaned[:31]
 
 
 def _write_cell(sheet: Any, line: int, index: int, value: Any, dated: bool, when: Any) -> None:
