@@ -40,7 +40,7 @@ MUTANTS = [
            "return PageRequest(self._start + index * step, self._page_size)",
            "return PageRequest(self._start + index * step + 1, self._page_size)"),
     Mutant("Galileo pages overlap by one row", "galileo.py",
-           '"limit": request.size})', '"limit": request.size + 1})'),
+           '"limit": request.size}', '"limit": request.size + 1}'),
     Mutant("repeats dropped without being counted", "pagination.py",
            "plan.repeated += 1", "pass"),
     Mutant("a walk short of the count is accepted", "pagination.py",
