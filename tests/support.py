@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Any
 
@@ -13,7 +12,7 @@ import galileo_client
 import respan_client
 from tracebridge.emulator import Running, Sizes
 
-from .generated.specs import load_spec, resolve
+from .generated.specs import load_spec, operation_for, resolve
 
 SIZES = Sizes(
     experiments=4, traces=60, dataset_spans=40, org_spans=70, org_traces=30, galileo_traces=25
@@ -41,21 +40,16 @@ class Conformance:
 
     def __init__(self, spec_name: str):
         self.spec = load_spec(spec_name)
-        self.templates = [
-            (re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$"), path)
-            for path in self.spec["paths"]
-        ]
 
     def schema_for(self, method: str, path: str, status: int) -> dict[str, Any] | None:
-        for pattern, template in self.templates:
-            if pattern.match(path):
-                operation = self.spec["paths"][template][method.lower()]
-                response = operation["responses"].get(str(status))
-                assert response is not None, f"{method} {template} answered undocumented {status}"
-                content = resolve(self.spec, response).get("content", {})
-                media = content.get("application/json")
-                return None if media is None else media["schema"]
-        raise AssertionError(f"no path of the spec matches {path}")
+        operation = operation_for(self.spec, method, path)
+        response = operation["responses"].get(str(status))
+        assert response is not None, (
+            f"{method} {operation['_template']} answered undocumented {status}"
+        )
+        content = resolve(self.spec, response).get("content", {})
+        media = content.get("application/json")
+        return None if media is None else media["schema"]
 
     def check(self, response: httpx.Response) -> None:
         request = response.request

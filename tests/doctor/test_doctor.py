@@ -20,7 +20,7 @@ from tracebridge.doctor import doctor
 from tracebridge.emulator import Emulator, Running, serve
 from tracebridge.emulator.data import SEED_TRACE_EXPERIMENT
 
-from ..facade.test_requests_follow_the_spec import SPECS, _operation
+from ..generated.specs import load_spec, operation_for
 from ..proxy import FaultProxy, Rule
 from ..replay.scenarios import recorder
 
@@ -156,7 +156,7 @@ def test_doctor_only_reads_and_the_key_reaches_no_output(
     ]
     assert len(log) > 60
     for record in log:
-        operation = _operation(SPECS[record["service"]], record["method"], record["path"])
+        operation = operation_for(load_spec(record["service"]), record["method"], record["path"])
         facts = read_only[operation["operationId"]]
         assert facts["safe_to_repeat"] and "export=" not in record["query"], record
         assert not (isinstance(record["body"], dict) and record["body"].get("is_exporting")), record

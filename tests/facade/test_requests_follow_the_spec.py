@@ -7,7 +7,6 @@ own components). One facade call of every public method, on a fresh emulator."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +26,7 @@ from tracebridge.emulator.data import (
     SEED_TRACE_EXPERIMENT,
 )
 
-from ..generated.specs import load_spec, resolve
+from ..generated.specs import load_spec, operation_for, resolve
 from ..support import SIZES
 
 SPECS = {name: load_spec(name) for name in ("respan", "galileo")}
@@ -75,26 +74,6 @@ def _galileo_calls(gl: Galileo, tmp: Path) -> None:
         gl.columns(kind, **RUN)
 
 
-def _operation(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:
-    found = []
-    for template, item in spec["paths"].items():
-        pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
-        if re.match(pattern, path) and method.lower() in item:
-            found.append(
-                {
-                    **item[method.lower()],
-                    "_path_params": item.get("parameters", []),
-                    "_template": template,
-                }
-            )
-    # a literal segment wins over a parameter (`/experiments/list/` over `/experiments/{id}/`)
-    found.sort(key=lambda operation: operation["_template"].count("{"))
-    assert found, f"{method} {path} matches no operation"
-    if len(found) > 1:
-        assert found[0]["_template"].count("{") < found[1]["_template"].count("{"), path
-    return found[0]
-
-
 def _validate(spec: dict[str, Any], schema: dict[str, Any], value: Any) -> None:
     OAS31Validator({**schema, "components": spec["components"]}).validate(value)
 
@@ -107,7 +86,7 @@ def _query_value(value: str, schema: dict[str, Any]) -> Any:
 
 def check(service: str, record: dict[str, Any]) -> None:
     spec = SPECS[service]
-    operation = _operation(spec, record["method"], record["path"])
+    operation = operation_for(spec, record["method"], record["path"])
     params = [
         resolve(spec, p) for p in (*operation["_path_params"], *operation.get("parameters", []))
     ]
@@ -150,7 +129,9 @@ def test_every_facade_request_is_declared_by_its_spec(service: str, tmp_path: Pa
     for record in records:
         assert record["status"] < 400, record
         check(service, record)
-        operations.add(_operation(SPECS[service], record["method"], record["path"])["operationId"])
+        operations.add(
+            operation_for(SPECS[service], record["method"], record["path"])["operationId"]
+        )
     every = {op["operationId"] for item in SPECS[service]["paths"].values() for op in item.values() if isinstance(op, dict) and "operationId" in op}  # fmt: skip
     # each public facade method reached its operation; the two older GET forms are the
     # raw clients' (the facade lists with the POST forms, which take filters)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,28 @@ def operations(name: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
         for method in HTTP_METHODS:
             if method in item:
                 yield path, method, item[method]
+
+
+def operation_for(spec: dict[str, Any], method: str, path: str) -> dict[str, Any]:
+    """The operation a request's method and path reach, with `_template` (its path) and
+    `_path_params` (its path item's parameters). A literal segment wins over a parameter:
+    `/experiments/list/` is not `/experiments/{experiment_id}/`."""
+    found = []
+    for template, item in spec["paths"].items():
+        pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
+        if re.match(pattern, path) and method.lower() in item:
+            found.append(
+                {
+                    **item[method.lower()],
+                    "_path_params": item.get("parameters", []),
+                    "_template": template,
+                }
+            )
+    found.sort(key=lambda operation: operation["_template"].count("{"))
+    assert found, f"{method} {path} matches no operation"
+    if len(found) > 1:
+        assert found[0]["_template"].count("{") < found[1]["_template"].count("{"), path
+    return found[0]
 
 
 @cache
