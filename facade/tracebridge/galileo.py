@@ -592,6 +592,7 @@ class _Configured:
         rate_window: float = 60.0,
         headers: Mapping[str, str] | None = None,
     ):
+        env = environment()  # the environment, then the profile: read once
         self.settings = galileo_settings(
             api_key=api_key,
             base_url=base_url,
@@ -601,9 +602,10 @@ class _Configured:
             rate_limit=rate_limit,
             rate_window=rate_window,
             headers=headers,
+            env=env,
         )
         if project_id is None:  # as the README says: the environment names the project too
-            project_id = environment().get("GALILEO_PROJECT_ID") or None
+            project_id = env.get("GALILEO_PROJECT_ID") or None
         self._plans = GalileoPlans(project_id)
         self._policy = RetryPolicy(max_retries=max_retries)
         self._limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None

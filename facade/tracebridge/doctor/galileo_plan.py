@@ -96,17 +96,18 @@ def _export_first_line(prober: Prober, project: str, run_ids: dict[str, str]) ->
     body = LogRecordsExportRequest.from_dict({"root_type": "trace", **run_ids})
     request = prober.request(export_records, UUID(project), body=body)
     request.extensions[STREAM_EXTENSION] = True
-    prober.sent.append(export_records.OPERATION_ID)
-    with prober.http.stream(
-        request.method, request.url, headers=request.headers, content=request.content,
-        extensions=request.extensions,
-    ) as response:  # fmt: skip
+    response = prober.send_streamed(check.name, export_records.OPERATION_ID, request)
+    if response is None:
+        return
+    try:
         check.status = response.status_code
         if response.status_code >= 400:
             check.notes.append(f"HTTP {response.status_code}: not reachable with this key")
             prober.note(check)
             return
         line = next(response.iter_lines(), "")  # the rest of the body is never read
+    finally:
+        response.close()
     prober.exchanges.append(Exchange(request, _first_line_response(response, line)))
     try:
         record = json.loads(line) if line else None

@@ -101,18 +101,39 @@ class Prober:
         self._rate_limits(response)
         result.status = response.status_code
         if response.status_code == 401:
-            raise AuthenticationError(
-                401, None, detail=f"the {self.service} key was refused: doctor needs a working key"
-            )
+            raise self._refused()
         body = self._json(response)
         if check:
             self._compare(result, response, body)
         self.checks.append(result)
         return result, body
 
+    def send_streamed(
+        self, name: str, operation: str, request: httpx.Request
+    ) -> httpx.Response | None:
+        """Send a request whose body the caller reads (and closes) as it arrives; None,
+        with the problem noted, when no answer came."""
+        self.sent.append(operation)
+        try:
+            response = self.http.send(request, stream=True)
+        except httpx.HTTPError as exc:
+            failed = Check(self.service, name, operation)
+            failed.problems.append(f"no answer ({type(exc).__name__})")
+            self.checks.append(failed)
+            return None
+        self._rate_limits(response)
+        if response.status_code == 401:
+            response.close()
+            raise self._refused()
+        return response
+
     def note(self, check: Check) -> None:
         """A check made of what several requests showed (paging, filters)."""
         self.checks.append(check)
+
+    def _refused(self) -> AuthenticationError:
+        detail = f"the {self.service} key was refused: doctor needs a working key"
+        return AuthenticationError(401, None, detail=detail)
 
     # -- comparing -------------------------------------------------------------------------------
 

@@ -121,14 +121,13 @@ class FieldRef:
     subkey: str | None = None  # metadata key or score evaluator
 
 
-def resolve_respan_field(
-    name: str, fields: Mapping[str, Kind], aliases: Mapping[str, str] | None = None
-) -> FieldRef | None:
-    """The row location of a filter key (`metadata__k`, `metadata.k`, `scores__id`...)."""
+def resolve_respan_field(name: str, fields: Mapping[str, Kind]) -> FieldRef | None:
+    """The row location of a filter key (`metadata__k`, `metadata.k`, `scores__id`, or a
+    documented alias such as `cost`: the row type's catalog knows its aliases)."""
     nested = nested_field(name, fields)
     if nested is not None:
         return FieldRef(nested[0], fields[nested[0]], nested[1])
-    name = (aliases or {}).get(name, canonical(name, fields))
+    name = canonical(name, fields)
     kind = fields.get(name)
     if kind is None or kind in (Kind.MAPPING, Kind.SCORES):
         return None
@@ -138,13 +137,12 @@ def resolve_respan_field(
 def respan_predicate(
     conditions: list[Condition],
     fields: Mapping[str, Kind],
-    aliases: Mapping[str, str] | None = None,
     unknown: str = "reject",
 ) -> Predicate:
     """AND of the conditions. Unknown keys raise (`reject`) or are dropped (`ignore`)."""
     tests: list[Predicate] = []
     for condition in conditions:
-        ref = resolve_respan_field(condition.field, fields, aliases)
+        ref = resolve_respan_field(condition.field, fields)
         if ref is None:
             if unknown == "ignore":
                 continue
