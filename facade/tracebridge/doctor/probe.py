@@ -40,6 +40,13 @@ class Check:
     def agrees(self) -> bool:
         return not self.differences and not self.problems
 
+    def unknown_filter(self, what: str, seen: str, expected: str) -> None:
+        """What the service did with a filter on a field it cannot know (`rejected`,
+        `ignored` or `applied`), against the spec's x-unknown-filter-keys."""
+        self.notes.append(f"{what} was {seen} (spec: {expected})")
+        if {"reject": "rejected", "ignore": "ignored"}[expected] != seen:
+            self.problems.append(f"{what} was {seen}; the spec says {expected}")
+
     def summary(self) -> list[tuple[str, str, str, str, int]]:
         """(path, kind, expected, seen, how many times) for each distinct difference."""
         counted = Counter(self.differences)

@@ -392,23 +392,20 @@ def _query_int(request: Request, name: str, default: int, low: int) -> int:
         raise _error(
             ["query", name], "Input should be a valid integer", "int_parsing", raw
         ) from None
-    if value < low:
-        raise _error(
-            ["query", name], f"Input should be greater than or equal to {low}",
-            "greater_than_equal", value,
-        )  # fmt: skip
-    return value
+    return _non_negative({name: value}, name, default, low, where="query")
 
 
-def _non_negative(body: Mapping[str, Any], name: str, default: int, low: int) -> int:
+def _non_negative(
+    body: Mapping[str, Any], name: str, default: int, low: int, where: str = "body"
+) -> int:
     value = body.get(name, default)
     if value is None:
         return default
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _error(["body", name], "Input should be a valid integer", "int_type", value)
+        raise _error([where, name], "Input should be a valid integer", "int_type", value)
     if value < low:
         raise _error(
-            ["body", name],
+            [where, name],
             f"Input should be greater than or equal to {low}",
             "greater_than_equal",
             value,
