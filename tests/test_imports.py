@@ -26,12 +26,49 @@ def test_import_tracebridge_loads_nothing_heavy_and_no_models() -> None:
     assert "respan_client.models" not in loaded and "galileo_client.models" not in loaded
 
 
-def test_the_clients_load_on_first_use_and_still_nothing_heavy() -> None:
-    loaded = loaded_after(
-        "import tracebridge\nassert tracebridge.Respan.__module__ == 'tracebridge.respan'"
-    )
-    assert "respan_client.models" in loaded
+def generated(loaded: list[str]) -> list[str]:
+    """The generated modules loaded beyond the packages, their facts and the models' index."""
+    cheap = {"respan_client", "galileo_client"}
+    cheap |= {f"{package}.{name}" for package in cheap for name in ("api_facts", "models")}
+    return [name for name in loaded if name.split(".")[0] in {"respan_client", "galileo_client"}
+            and name not in cheap]  # fmt: skip
+
+
+def test_the_clients_import_no_operation_model_or_attrs_until_called() -> None:
+    loaded = loaded_after("from tracebridge import Respan, Galileo, AsyncRespan, AsyncGalileo")
+    assert generated(loaded) == []
+    assert "attrs" not in loaded and "asyncio" not in loaded
     assert [name for name in HEAVY if name in loaded] == []
+
+
+def test_a_call_loads_its_own_operation_and_models_only() -> None:
+    loaded = generated(
+        loaded_after(
+            "import tracebridge\n"
+            "rs = tracebridge.Respan('k', base_url='http://127.0.0.1:9', max_retries=0)\n"
+            "try: next(iter(rs.experiments.traces('exp_1')))\n"
+            "except tracebridge.APIConnectionError: pass"
+        )
+    )
+    assert "respan_client.api.experiment_traces.filter_experiment_traces" in loaded
+    assert "respan_client.models.trace" in loaded
+    assert not [name for name in loaded if name.startswith("galileo_client")]
+    assert "respan_client.api.experiments.create_experiment" not in loaded
+    assert "respan_client.models.experiment_detail" not in loaded
+
+
+@pytest.mark.parametrize("package", ["respan_client", "galileo_client"])
+def test_the_generated_models_index_names_every_model(package: str) -> None:
+    import importlib
+
+    models = importlib.import_module(f"{package}.models")
+    for name in models.__all__:
+        assert getattr(models, name).__name__ == name
+    assert set(models.__all__) <= set(dir(models))
+    with pytest.raises(AttributeError, match="no attribute 'Nope'"):
+        models.Nope  # noqa: B018
+    client = importlib.import_module(package)
+    assert client.AuthenticatedClient.__module__ == f"{package}.client"
 
 
 def test_the_lazy_names_are_the_real_ones() -> None:

@@ -14,10 +14,10 @@ The raw API clients generated from the specs in ``openapi/`` are importable on t
 
 __version__ = "0.1.0"
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from . import errors
+from ._lazy import lazy_names
 from .errors import (
     APIConnectionError,
     APIError,
@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from .pagination import AsyncPager, Pager
     from .respan import AsyncRespan, Respan
 
-# The clients pull in the generated models (a few hundred attrs classes), so they load on
-# first use: `import tracebridge` stays cheap for the command line and for `F` and errors.
+# The clients and pagers load on first use: `import tracebridge` stays cheap for the
+# command line and for `F` and the errors.
 _LAZY = {
     "Respan": "respan",
     "AsyncRespan": "respan",
@@ -59,17 +59,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'tracebridge' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)
 
 
 __all__ = [

@@ -23,7 +23,6 @@ from __future__ import annotations
 import math
 import os
 import stat
-import tomllib
 from collections import ChainMap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -84,10 +83,6 @@ class Settings:
     rate_limit: int | None = None  # requests per `rate_window` seconds; None: no client limit
     rate_window: float = 60.0
     headers: Mapping[str, str] = field(default_factory=dict, repr=False)
-
-    def auth_headers(self) -> dict[str, str]:
-        key = self.api_key.reveal()
-        return {self.key_header: f"{self.key_prefix} {key}" if self.key_prefix else key}
 
 
 def _key(given: str | None, variable: str, service: str, env: Mapping[str, str]) -> Secret:
@@ -173,6 +168,8 @@ def profile(env: Mapping[str, str] | None = None) -> dict[str, str]:
         return {}
     if os.name == "posix" and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise ConfigError(f"{path} holds keys and other users can read it; run: chmod 600 {path}")
+    import tomllib  # only when there is a config file to read
+
     try:
         profiles = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

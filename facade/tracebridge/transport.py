@@ -24,7 +24,6 @@ sized so that no window of `per` seconds ever holds more than `limit` requests.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import random
@@ -49,6 +48,14 @@ SAFE_EXTENSION = "tracebridge.safe_to_retry"  # True/False overrides the classif
 OPERATION_EXTENSION = "tracebridge.operation"
 JSON_EXTENSION = "tracebridge.json"  # the parsed body of a JSON answer the transport checked
 BUDGET_EXTENSION = "tracebridge.budget"  # a RetryBudget shared with the caller's own retries
+
+
+async def asleep(seconds: float) -> None:
+    """`asyncio.sleep`, with asyncio imported by the first asyncio wait: a blocking client's
+    `import tracebridge` never loads it."""
+    import asyncio
+
+    await asyncio.sleep(seconds)
 
 
 class RetryBudget:
@@ -154,7 +161,7 @@ class TokenBucket:
     async def acquire_async(self) -> float:
         wait = self._reserve()
         if wait > 0:
-            await asyncio.sleep(wait)
+            await asleep(wait)
         return wait
 
 
@@ -353,7 +360,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 await response.aclose()
             budget.used += 1
             self.retries += 1
-            await asyncio.sleep(wait)
+            await asleep(wait)
 
     async def aclose(self) -> None:
         await self.inner.aclose()
