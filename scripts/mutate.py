@@ -42,7 +42,7 @@ MUTANTS = [
     Mutant("Galileo pages overlap by one row", "galileo.py",
            '"limit": request.size}', '"limit": request.size + 1}'),
     Mutant("repeats dropped without being counted", "pagination.py",
-           "plan.repeated += 1", "pass"),
+           "paging.repeated += 1", "pass"),
     Mutant("a walk short of the count is accepted", "pagination.py",
            "if whole and self._total is not None and gate.emitted < self._total:",
            "if False:"),

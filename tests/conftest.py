@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from tracebridge import Galileo, Respan
 from tracebridge.emulator import Emulator, Running, serve
+from tracebridge.emulator.data import GALILEO_PROJECT_ID
 
 from .support import SIZES
 
@@ -27,10 +29,28 @@ def running() -> Iterator[Running]:
 
 @pytest.fixture
 def emulator(running: Running) -> Iterator[Emulator]:
-    """The shared emulator with an empty request log, its knobs reset afterwards."""
+    """The shared emulator with its knobs reset and an empty request log; reset again after."""
+    running.emulator.controls.reset()
     running.emulator.controls.requests.clear()
     yield running.emulator
     running.emulator.controls.reset()
+
+
+@pytest.fixture
+def rs(running: Running) -> Iterator[Respan]:
+    """A Respan client on the shared emulator: no rate limit, no sleeping between retries."""
+    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as client:
+        client.transport.sleep = lambda seconds: None
+        yield client
+
+
+@pytest.fixture
+def gl(running: Running) -> Iterator[Galileo]:
+    """A Galileo client on the shared emulator, on its seeded project."""
+    with Galileo(
+        running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID
+    ) as client:
+        yield client
 
 
 @pytest.fixture

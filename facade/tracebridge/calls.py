@@ -12,7 +12,6 @@ have the same surface by construction.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import hashlib
 import json
@@ -25,6 +24,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, Self, TypeVar
 import httpx
 
 from ._http import acheck_stream, asend, check_stream, failure, send
+from .core import Core
 from .errors import UnexpectedResponseError, body_excerpt
 from .export.flatten import RowSchema
 from .export.stream import CutShort, EmptyExport, FileSink, RowDecoder, StreamResult
@@ -35,6 +35,7 @@ from .transport import (
     STREAM_EXTENSION,
     RetryBudget,
     RetryPolicy,
+    asleep,
 )
 
 # A streamed body that failed part-way: fetched again while the request's budget lasts.
@@ -143,10 +144,27 @@ class Listing(Generic[M]):
         return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-class Closing:
+class Sending:
+    """What every client and resource sends with: its client's one `Core` (see `core`):
+    the httpx client, and the retry policy for bodies streamed again."""
+
+    _core: Core
+
+    def __init__(self, core: Core):
+        self._core = core
+
+    @property
+    def _policy(self) -> RetryPolicy:
+        return self._core.policy
+
+
+class Closing(Sending):
     """A blocking client: one connection pool, closed by close() or a `with` block."""
 
-    _http: httpx.Client
+    @property
+    def _http(self) -> httpx.Client:
+        http: httpx.Client = self._core.http
+        return http
 
     def close(self) -> None:
         self._http.close()
@@ -158,10 +176,13 @@ class Closing:
         self.close()
 
 
-class AsyncClosing:
+class AsyncClosing(Sending):
     """An asyncio client: closed by `await aclose()` or an `async with` block."""
 
-    _http: httpx.AsyncClient
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        http: httpx.AsyncClient = self._core.http
+        return http
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -204,12 +225,15 @@ def _typed(request: dict[str, Any], exc: BaseException) -> BaseException:
     return exc
 
 
-class Blocking:
+class Blocking(Sending):
     """What a blocking resource has: plans to call and an httpx.Client to send with."""
 
     _plans: Any
-    _http: httpx.Client
-    _policy: RetryPolicy = RetryPolicy()
+
+    @property
+    def _http(self) -> httpx.Client:
+        http: httpx.Client = self._core.http
+        return http
 
     def _stream(self, stream: Stream) -> StreamResult:
         """Copy the body to the sink; a body cut short (a broken connection, or one that
@@ -261,12 +285,15 @@ class Blocking:
         )
 
 
-class Awaiting:
+class Awaiting(Sending):
     """What an asyncio resource has: plans to call and an httpx.AsyncClient to send with."""
 
     _plans: Any
-    _http: httpx.AsyncClient
-    _policy: RetryPolicy = RetryPolicy()
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        http: httpx.AsyncClient = self._core.http
+        return http
 
     async def _stream(self, stream: Stream) -> StreamResult:
         budget, sink = RetryBudget(), stream.sink
@@ -286,7 +313,7 @@ class Awaiting:
                     sink.abort()
                     if not (sink.restartable and budget.spend(self._policy)):
                         raise _typed(stream.request, exc) from None
-                    await asyncio.sleep(self._policy.backoff(budget.used - 1))
+                    await asleep(self._policy.backoff(budget.used - 1))
         finally:
             sink.close()
 

@@ -25,18 +25,22 @@ A page past the last is never asked for: Respan answers it with 404.
 
 from __future__ import annotations
 
-import asyncio
 import copy as _copy
 import logging
 import math
+import threading
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Self, TypeVar
 
 from .errors import ConfigError, IncompleteListingError
+from .export.flatten import RowSchema
 from .export.methods import AsyncExports, Exports
+
+if TYPE_CHECKING:
+    import asyncio
+    from concurrent.futures import Future
 
 T = TypeVar("T")
 Row = dict[str, Any]
@@ -88,7 +92,7 @@ def _whole(value: Any, low: int) -> bool:
     return not isinstance(value, bool) and isinstance(value, int) and value >= low
 
 
-class _Plan:
+class _Paging:
     """What both pagers share: checked options, which page comes when, and the gate that
     drops repeated ids and stops at max_items."""
 
@@ -194,29 +198,52 @@ class _Plan:
         return copy
 
 
+class PagerSource:
+    """A pager as an export reads it (`export.source.RowSource`): where it starts, how it
+    pages, and its rows page by page. Made by `Pager.export_source()`."""
+
+    def __init__(self, pager: Pager[Any] | AsyncPager[Any]):
+        self._pager = pager
+        self.listing = pager.source
+        self.schema = pager.source.schema if pager.source is not None else RowSchema()
+        self.page_size = pager._page_size
+        self.position = pager._start
+        self.recent_capacity = pager._recent_capacity()
+        self.row_id = pager._key
+
+    def resumed(self, position: int, rows: int) -> PagerSource:
+        """The same walk started at `position`, `rows` items already given."""
+        return PagerSource(self._pager._resumed(position, rows))
+
+    def row_pages(self, recent: Iterable[Any] = ()) -> Any:
+        """Each page's new rows with the position that follows it (an iterator, or an
+        async iterator for an AsyncPager)."""
+        return self._pager._row_pages(recent)
+
+
 class Gate:
-    """Which rows of a page to keep: repeats are dropped (and counted on the plan), and
+    """Which rows of a page to keep: repeats are dropped (and counted on the paging), and
     the walk stops at max_items. Repeats come from rows moving between pages while the
     walk goes on, so they are near each other: the ids of the last RECENT_IDS rows are
     remembered, not all of them, and memory stays flat however long the walk."""
 
-    def __init__(self, plan: _Plan, seen: RecentIds):
-        self.plan = plan
+    def __init__(self, paging: _Paging, seen: RecentIds):
+        self.paging = paging
         self.seen = seen
         self.emitted = 0
         self.stopped = False
 
     def admit(self, rows: list[Row]) -> list[Row]:
         """The rows to keep; `stopped` turns True when max_items is reached."""
-        plan, kept = self.plan, []
-        limit = plan._max_items
+        paging, kept = self.paging, []
+        limit = paging._max_items
         for row in rows:
             if limit is not None and self.emitted >= limit:
                 self.stopped = True
                 break
-            identity = plan._key(row)
+            identity = paging._key(row)
             if identity is not None and not self.seen.add(identity):
-                plan.repeated += 1
+                paging.repeated += 1
                 continue
             self.emitted += 1
             kept.append(row)
@@ -247,7 +274,7 @@ class RecentIds:
         return True
 
 
-class Pager(_Plan, Exports, Generic[T]):
+class Pager(_Paging, Exports, Generic[T]):
     """Every item of a listing, page by page, as described in the module's docstring."""
 
     def __init__(
@@ -293,6 +320,10 @@ class Pager(_Plan, Exports, Generic[T]):
         """Every row as the service sent it (a dict): the fast path, no models built."""
         for _, rows in self._row_pages():
             yield from rows
+
+    def export_source(self) -> PagerSource:
+        """This walk as an export reads it (see `export.source`)."""
+        return PagerSource(self)
 
     def _row_pages(self, recent: Iterable[Any] = ()) -> Iterator[tuple[int, list[Row]]]:
         """Each page's new rows with the position that follows it (an export's checkpoint)."""
@@ -341,28 +372,45 @@ class Pager(_Plan, Exports, Generic[T]):
             index += 1
 
     def _ahead(self, start: int, stop: int) -> Iterator[PageResult]:
-        """Pages start..stop-1 (by index), up to `concurrency` in flight, yielded in order."""
-        pool = ThreadPoolExecutor(
-            max_workers=self._concurrency, thread_name_prefix="tracebridge-page"
-        )
-        with pool:
-            pending: deque[Future[PageResult]] = deque()
-            index = start
-            try:
-                while index < stop or pending:
-                    while index < stop and len(pending) < self._concurrency:
-                        pending.append(pool.submit(self._fetch, self._request(index)))
-                        index += 1
-                    result = pending.popleft().result()
-                    yield result
-                    if not result.has_next:
-                        return
-            finally:
-                for future in pending:
-                    future.cancel()
+        """Pages start..stop-1 (by index), up to `concurrency` in flight, yielded in order.
+
+        Each page is fetched on a daemon thread of its own: a walk stopped early (Ctrl-C, an
+        error, a consumer that stops) returns at once, leaving requests in flight to end on
+        their own, instead of waiting for them as a thread pool's shutdown would (seconds,
+        under latency or a retry's back-off)."""
+        pending: deque[Future[PageResult]] = deque()
+        index = start
+        while index < stop or pending:
+            while index < stop and len(pending) < self._concurrency:
+                pending.append(_in_background(self._fetch, self._request(index)))
+                index += 1
+            result = pending.popleft().result()
+            yield result
+            if not result.has_next:
+                return
 
 
-class AsyncPager(_Plan, AsyncExports, Generic[T]):
+def _in_background(
+    fetch: Callable[[PageRequest], PageResult], request: PageRequest
+) -> Future[PageResult]:
+    """`fetch(request)` on a daemon thread, its result or error in the future returned."""
+    from concurrent.futures import Future  # only when fetching ahead
+
+    future: Future[PageResult] = Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(fetch(request))
+        except BaseException as exc:  # handed to the walk, which raises it
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="tracebridge-page", daemon=True).start()
+    return future
+
+
+class AsyncPager(_Paging, AsyncExports, Generic[T]):
     """The same walk for asyncio: `async for`, `.rows()`, `.pages()`, `await pager.count`."""
 
     def __init__(
@@ -412,6 +460,10 @@ class AsyncPager(_Plan, AsyncExports, Generic[T]):
         async for _, rows in self._row_pages():
             for row in rows:
                 yield row
+
+    def export_source(self) -> PagerSource:
+        """This walk as an export reads it (see `export.source`)."""
+        return PagerSource(self)
 
     async def _row_pages(self, recent: Iterable[Any] = ()) -> AsyncIterator[tuple[int, list[Row]]]:
         gate = self._gate(recent)
@@ -464,6 +516,8 @@ class AsyncPager(_Plan, AsyncExports, Generic[T]):
             index += 1
 
     async def _ahead(self, start: int, stop: int) -> AsyncIterator[PageResult]:
+        import asyncio  # loaded by the first asyncio walk, not by `import tracebridge`
+
         pending: deque[asyncio.Task[PageResult]] = deque()
         index = start
         try:

@@ -125,7 +125,7 @@ def test_galileo_commands_take_a_rate_limit(env: dict[str, str], running: Runnin
         patch.setattr(common.Session, "galileo", spying)
         invoke("galileo", "log-streams", "--project", GALILEO_PROJECT_ID, "--rate-limit", "7")
         invoke("galileo", "projects")
-    assert made[0]._limiter.limit == 7 and made[1]._limiter is None
+    assert made[0]._core.limiter.limit == 7 and made[1]._core.limiter is None
 
 
 def test_a_record_is_read_as_the_kind_it_says() -> None:
@@ -164,10 +164,14 @@ def test_help_on_the_client_names_its_resources() -> None:
         assert resource in shown
 
 
-def test_shell_completion_is_offered_and_completes_commands() -> None:
+def test_shell_completion_is_offered_and_completes_commands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import subprocess
     import sys
 
+    # The shell is named, not detected from the processes this test runs under.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
     script = invoke("--show-completion", "bash").stdout
     assert "_tracebridge_completion" in script and "COMP_WORDS" in script
     completed = subprocess.run(

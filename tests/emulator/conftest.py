@@ -13,13 +13,6 @@ from ..support import SIZES, Conformance
 
 
 @pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    """The shared emulator with its knobs reset after the test."""
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
 def fresh() -> Iterator[Running]:
     """An emulator of its own, for tests that change data."""
     with serve(Emulator(seed=3, sizes=SIZES)) as server:

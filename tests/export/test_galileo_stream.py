@@ -35,7 +35,7 @@ def client(running: Running, **options: Any) -> Galileo:
     gl = Galileo(
         running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID, **options
     )
-    gl._policy = RetryPolicy(max_retries=gl._policy.max_retries, backoff_base=0.001)
+    gl._core.policy = RetryPolicy(max_retries=gl._core.policy.max_retries, backoff_base=0.001)
     return gl
 
 
@@ -203,12 +203,12 @@ def test_the_stream_written_as_parquet(running: Running, tmp_path: Path) -> None
     import pyarrow.parquet as pq
 
     from tracebridge.export import write_rows
-    from tracebridge.galileo import RECORD_ROWS
+    from tracebridge.galileo import record_rows
 
     with client(running) as gl:
         result = write_rows(
             gl.export_rows("span", log_stream_id=STREAM), tmp_path / "spans.parquet",
-            schema=RECORD_ROWS,
+            schema=record_rows(),
         )  # fmt: skip
         expected = list(gl.export_rows("span", log_stream_id=STREAM))
     table = pq.read_table(tmp_path / "spans.parquet")

@@ -122,7 +122,7 @@ def test_a_failed_fetch_leaves_an_existing_target_untouched(
     target = tmp_path / "traces.parquet"
     target.write_bytes(b"PAR1 old")
     emulator.inject(Fault("status", status=500, times=50, path="/logs/list/"))
-    rs.transport.policy = rs._policy = type(rs.transport.policy)(max_retries=0)
+    rs.transport.policy = rs._core.policy = type(rs.transport.policy)(max_retries=0)
     with pytest.raises(ServerError):
         rs.experiments.traces(EXP, page_size=7).to_parquet(target, overwrite=True)
     assert target.read_bytes() == b"PAR1 old"

@@ -9,7 +9,6 @@ import inspect
 import logging
 import threading
 from collections import deque
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,7 @@ from respan_client.models import (
     TruthyFlag,
 )
 from tracebridge.config import Secret, galileo_settings, respan_settings
+from tracebridge.core import build_core
 from tracebridge.emulator import Emulator, Fault, Running, serve
 from tracebridge.emulator.data import (
     GALILEO_LOG_STREAM_ID,
@@ -69,12 +69,6 @@ from ..support import SIZES
 
 TRACES = f"/api/v2/experiments/{SEED_TRACE_EXPERIMENT}/logs/"
 GALILEO = f"/v2/projects/{GALILEO_PROJECT_ID}"
-
-
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    yield running.emulator
-    running.emulator.controls.reset()
 
 
 def respan_get(running: Running, url: str, **kwargs: Any) -> httpx.Response:
@@ -211,7 +205,8 @@ def test_keys_and_urls_come_from_arguments_then_the_environment() -> None:
     assert (
         settings.base_url == "https://respan.example.com"
     )  # the /api suffix of the tracing tools is dropped
-    assert settings.auth_headers() == {"Authorization": "Bearer env-key"}
+    sent = build_core(settings, "respan_client", asynchronous=False).http.headers
+    assert sent["Authorization"] == "Bearer env-key"  # what every request of the client carries
     assert (
         respan_settings(api_key="arg-key", base_url="http://127.0.0.1:9/", env=env).api_key.reveal()
         == "arg-key"
@@ -235,7 +230,8 @@ def test_galileo_urls_from_the_api_or_the_console_variable() -> None:
     both = {**console, "GALILEO_API_URL": "https://galileo.internal"}
     assert galileo_settings(env=both).base_url == "https://galileo.internal"
     splunk = galileo_settings(api_key="k", key_header="Splunk-AO-API-Key", env={})
-    assert splunk.auth_headers() == {"Splunk-AO-API-Key": "k"}
+    sent = build_core(splunk, "galileo_client", asynchronous=False).http.headers
+    assert sent["Splunk-AO-API-Key"] == "k" and "Galileo-API-Key" not in sent
 
 
 CONFIG_ERRORS: dict[str, tuple[Any, str]] = {

@@ -3,7 +3,6 @@ pager (filters as a tree, so OR works), counts, columns, and input checked first
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -26,14 +25,6 @@ from tracebridge.emulator.data import (
 from tracebridge.galileo import Galileo, record_from_dict
 
 STREAM = GALILEO_LOG_STREAM_ID
-
-
-@pytest.fixture
-def gl(running: Running) -> Iterator[Galileo]:
-    with Galileo(
-        running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID
-    ) as client:
-        yield client
 
 
 def truth(running: Running, kind: str) -> list[dict[str, Any]]:

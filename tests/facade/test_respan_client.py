@@ -3,7 +3,6 @@ input before any request, and typed errors after."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
@@ -28,12 +27,6 @@ from ..support import SIZES
 
 EXP = SEED_TRACE_EXPERIMENT
 WINDOW = {"start_time": "2025-05-01T00:00:00Z", "end_time": "2025-07-01T00:00:00Z"}
-
-
-@pytest.fixture
-def rs(running: Running) -> Iterator[Respan]:
-    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as client:
-        yield client
 
 
 def rows_of(running: Running) -> list[dict[str, Any]]:

@@ -6,7 +6,6 @@ request. Run against the emulator, checked with rows fetched without the feature
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,20 +35,6 @@ from tracebridge.respan import ExperimentPlans
 
 RUN = {"log_stream_id": GALILEO_LOG_STREAM_ID}
 EXP = SEED_TRACE_EXPERIMENT
-
-
-@pytest.fixture
-def gl(running: Running) -> Iterator[Galileo]:
-    with Galileo(
-        running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID
-    ) as client:
-        yield client
-
-
-@pytest.fixture
-def rs(running: Running) -> Iterator[Respan]:
-    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as client:
-        yield client
 
 
 def column_requests(emulator: Emulator) -> int:

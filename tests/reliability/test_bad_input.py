@@ -5,7 +5,7 @@ are in tests/cli.)"""
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,27 +29,6 @@ from tracebridge.emulator.data import GALILEO_LOG_STREAM_ID, GALILEO_PROJECT_ID
 
 EXP = "exp_123"
 RUN = {"log_stream_id": GALILEO_LOG_STREAM_ID}
-
-
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.reset()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
-@pytest.fixture
-def rs(running: Running) -> Iterator[Respan]:
-    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as client:
-        yield client
-
-
-@pytest.fixture
-def gl(running: Running) -> Iterator[Galileo]:
-    with Galileo(
-        running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID
-    ) as client:
-        yield client
 
 
 Case = Callable[[Respan, Galileo, Path], Any]

@@ -65,13 +65,6 @@ def fault(kind: str, *, path: str, times: int) -> Fault:
     )  # fmt: skip
 
 
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.reset()
-    yield running.emulator
-    running.emulator.controls.reset()
-
-
 def respan(running: Running, retries: int) -> Respan:
     client = Respan(
         running.respan_key, base_url=running.base_url, rate_limit=None,
@@ -86,7 +79,9 @@ def galileo(running: Running, retries: int) -> Galileo:
         running.galileo_key, base_url=running.base_url, project_id=GALILEO_PROJECT_ID,
         max_retries=retries, timeout=TIMEOUT,
     )  # fmt: skip
-    client.transport.policy = client._policy = RetryPolicy(max_retries=retries, backoff_base=0.001)
+    client.transport.policy = client._core.policy = RetryPolicy(
+        max_retries=retries, backoff_base=0.001
+    )
     return client
 
 

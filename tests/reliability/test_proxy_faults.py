@@ -120,7 +120,7 @@ def rule(action: str, path: str, forever: bool, skip: int) -> Rule:
 
 def quick(client: Any) -> Any:
     policy = RetryPolicy(client.settings.max_retries, backoff_base=0.001)
-    client.transport.policy = client._policy = policy
+    client.transport.policy = client._core.policy = policy
     return client
 
 

@@ -4,7 +4,6 @@ redirect never carries them to another host."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -24,13 +23,6 @@ from tracebridge.emulator.data import GALILEO_LOG_STREAM_ID, GALILEO_PROJECT_ID
 
 SECRET_RESPAN = "fake_respan_key_0123456789abcdef"  # the key a user passes, never to be shown
 SECRET_GALILEO = "fake_galileo_key_fedcba9876543210"
-
-
-@pytest.fixture
-def emulator(running: Running) -> Iterator[Emulator]:
-    running.emulator.controls.reset()
-    yield running.emulator
-    running.emulator.controls.reset()
 
 
 def test_reprs_and_errors_never_show_a_key(running: Running) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any, TypedDict
-
-from typing_extensions import Unpack
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
 from .._optional import require
 from .flatten import RowSchema
-from .pipeline import ExportOptions, ExportResult, Progress, aexport_pager, export_pager, frame_rows
+
+if TYPE_CHECKING:  # the pipeline (and its writers) load with the first export
+    from .pipeline import ExportResult, Progress
+    from .source import AsyncExportable, Exportable
 
 
 class ExportKeywords(TypedDict, total=False):
@@ -29,7 +30,18 @@ class ExportKeywords(TypedDict, total=False):
 
 
 def _schema(pager: Any) -> RowSchema:
-    return pager.source.schema if pager.source is not None else RowSchema()
+    schema: RowSchema = pager.export_source().schema
+    return schema
+
+
+def to_pandas(table: Any) -> Any:
+    """An Arrow table as a DataFrame whose booleans and integers stay booleans and integers
+    where values are missing (pandas' nullable `boolean` and `Int64`, not object or float)."""
+    pandas = require("pandas", "pandas")
+    pyarrow = require("pyarrow", "pandas")
+
+    nullable = {pyarrow.bool_(): pandas.BooleanDtype(), pyarrow.int64(): pandas.Int64Dtype()}
+    return table.to_pandas(types_mapper=nullable.get)
 
 
 class Exports:
@@ -49,7 +61,9 @@ class Exports:
         `resume=True` continues an interrupted export, `overwrite=True` replaces a file
         already there, `progress` is told the total and each page. See `pipeline` and
         `output` for what is guaranteed about the file."""
-        return export_pager(self, ExportOptions(path, format, **options))
+        from .pipeline import ExportOptions, export_pager
+
+        return export_pager(cast("Exportable", self), ExportOptions(path, format, **options))
 
     def to_csv(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
@@ -79,13 +93,16 @@ class Exports:
         self, *, columns: Sequence[str] | None = None, flatten: bool = True, extra: str = "parquet"
     ) -> Any:
         """Every row as a pyarrow Table (the Parquet export's columns and types)."""
+        from .pipeline import frame_rows
+
         rows = self.rows()  # type: ignore[attr-defined]
         return frame_rows(rows, _schema(self), columns=columns, flat=flatten, extra=extra)
 
     def to_pandas(self, *, columns: Sequence[str] | None = None, flatten: bool = True) -> Any:
         """Every row as a pandas DataFrame, built from Arrow."""
-        require("pandas", "pandas")
-        return self.to_arrow(columns=columns, flatten=flatten, extra="pandas").to_pandas()
+        require("pandas", "pandas")  # named before any request
+        table = self.to_arrow(columns=columns, flatten=flatten, extra="pandas")
+        return to_pandas(table)
 
     def to_polars(self, *, columns: Sequence[str] | None = None, flatten: bool = True) -> Any:
         """Every row as a polars DataFrame, built from Arrow."""
@@ -103,7 +120,11 @@ class AsyncExports:
         format: str | None = None,
         **options: Unpack[ExportKeywords],
     ) -> ExportResult:
-        return await aexport_pager(self, ExportOptions(path, format, **options))
+        from .pipeline import ExportOptions, aexport_pager
+
+        return await aexport_pager(
+            cast("AsyncExportable", self), ExportOptions(path, format, **options)
+        )
 
     async def to_csv(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
@@ -132,13 +153,15 @@ class AsyncExports:
     async def to_arrow(
         self, *, columns: Sequence[str] | None = None, flatten: bool = True, extra: str = "parquet"
     ) -> Any:
+        from .pipeline import frame_rows
+
         rows = [row async for row in self.rows()]  # type: ignore[attr-defined]
         return frame_rows(rows, _schema(self), columns=columns, flat=flatten, extra=extra)
 
     async def to_pandas(self, *, columns: Sequence[str] | None = None, flatten: bool = True) -> Any:
-        require("pandas", "pandas")
+        require("pandas", "pandas")  # named before any request
         table = await self.to_arrow(columns=columns, flatten=flatten, extra="pandas")
-        return table.to_pandas()
+        return to_pandas(table)
 
     async def to_polars(self, *, columns: Sequence[str] | None = None, flatten: bool = True) -> Any:
         polars = require("polars", "polars")

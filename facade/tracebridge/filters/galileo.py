@@ -18,7 +18,7 @@ from uuid import UUID
 from ..catalog import GALILEO_OPERATORS, Kind, galileo_column_id, galileo_filter_type
 from ..errors import FilterError, UnknownColumnError
 from .expr import And, Compare, Expr, Not, Or
-from .values import Literal, check_value, literals, unsupported
+from .values import FlatCondition, check_value, flat_conditions, unsupported
 
 FLAT = "Galileo filters"
 TREE = "Galileo filter tree"
@@ -69,7 +69,7 @@ def _value(value: Any, filter_type: str, field: str) -> Any:
 
 
 def leaf(
-    literal: Literal, columns: Mapping[str, str] | None, strict: bool, dialect: str
+    literal: FlatCondition, columns: Mapping[str, str] | None, strict: bool, dialect: str
 ) -> list[dict[str, Any]]:
     """The filter objects for one literal (a date range takes two)."""
     compare = literal.compare
@@ -137,7 +137,7 @@ def to_flat(
         return list(expression)
     return [
         spec
-        for literal in literals(expression, FLAT)
+        for literal in flat_conditions(expression, FLAT)
         for spec in leaf(literal, columns, strict, FLAT)
     ]
 
@@ -163,12 +163,12 @@ def _node(expression: Expr, columns: Mapping[str, str] | None, strict: bool) -> 
         inner = expression.item
         if isinstance(inner, Compare):
             try:  # a negation the filter itself can say (ne, not_in) reads better
-                return _leaves(leaf(Literal(inner, True), columns, strict, TREE))
+                return _leaves(leaf(FlatCondition(inner, True), columns, strict, TREE))
             except FilterError:
                 pass
         return {"not": _node(inner, columns, strict)}
     if isinstance(expression, Compare):
-        return _leaves(leaf(Literal(expression, False), columns, strict, TREE))
+        return _leaves(leaf(FlatCondition(expression, False), columns, strict, TREE))
     raise FilterError(f"not a filter expression: {expression!r}")  # pragma: no cover
 
 

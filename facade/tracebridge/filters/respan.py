@@ -15,7 +15,7 @@ from typing import Any
 from ..catalog import RESPAN_OPERATORS, Kind, nested_field
 from ..errors import FilterError
 from .expr import Expr
-from .values import TEXTUAL, Literal, check_value, kind_of, literals, unsupported
+from .values import TEXTUAL, FlatCondition, check_value, field_kind, flat_conditions, unsupported
 
 STANDARD = "Respan filters"
 LIST = "Respan export filters (list format)"
@@ -79,10 +79,10 @@ def _key(
         if nested is not None:
             container, key = nested
             return f"{container}__{key}", fields[container]
-    return name, kind_of(name, fields, strict, dialect)
+    return name, field_kind(name, fields, strict, dialect)
 
 
-def _checked(literal: Literal, kind: Kind | None, key: str, dialect: str) -> Any:
+def _checked(literal: FlatCondition, kind: Kind | None, key: str, dialect: str) -> Any:
     compare = literal.compare
     if kind is not None and compare.op in _TEXT_ONLY and kind not in TEXTUAL:
         raise unsupported(
@@ -106,7 +106,7 @@ def to_standard(
     if isinstance(expression, Mapping):
         return _checked_mapping(expression, fields, strict)
     out: dict[str, Any] = {}
-    for literal in literals(expression, STANDARD):
+    for literal in flat_conditions(expression, STANDARD):
         compare = literal.compare
         key, kind = _key(compare.field, fields, strict, STANDARD)
         value = _checked(literal, kind, key, STANDARD)
@@ -183,7 +183,7 @@ def _check_operation(key: str, operator: Any, values: list[Any], kind: Kind | No
         check_value(value, kind, key)
 
 
-def _standard_conditions(literal: Literal, value: Any) -> list[dict[str, Any]]:
+def _standard_conditions(literal: FlatCondition, value: Any) -> list[dict[str, Any]]:
     compare = literal.compare
     if compare.op == "between":
         if literal.negated:
@@ -211,7 +211,7 @@ def to_list(
     if isinstance(expression, list):
         return list(expression)
     out: list[dict[str, Any]] = []
-    for literal in literals(expression, LIST):
+    for literal in flat_conditions(expression, LIST):
         compare = literal.compare
         key, kind = _key(compare.field, fields, strict, LIST)
         value = _checked(literal, kind, key, LIST)

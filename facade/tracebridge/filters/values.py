@@ -1,4 +1,4 @@
-"""What every compiler shares: splitting an expression into ANDed literals, and checking a
+"""What every compiler shares: splitting an expression into ANDed flat_conditions, and checking a
 value against the kind of field it is compared with. Everything here fails with
 `FilterError` before any request is made."""
 
@@ -20,7 +20,7 @@ TEXTUAL = (Kind.STRING, Kind.TEXT, Kind.MAPPING)
 
 
 @dataclass(frozen=True)
-class Literal:
+class FlatCondition:
     """A comparison, possibly negated: the unit a flat dialect sends."""
 
     compare: Compare
@@ -30,18 +30,18 @@ class Literal:
         return str(Not(self.compare)) if self.negated else str(self.compare)
 
 
-def literals(expression: Expr, dialect: str) -> list[Literal]:
+def flat_conditions(expression: Expr, dialect: str) -> list[FlatCondition]:
     """The ANDed comparisons of an expression; OR, or NOT over a group, cannot be flat."""
     if isinstance(expression, Compare):
-        return [Literal(expression, False)]
+        return [FlatCondition(expression, False)]
     if isinstance(expression, And):
-        return [literal for item in expression.items for literal in literals(item, dialect)]
+        return [literal for item in expression.items for literal in flat_conditions(item, dialect)]
     if isinstance(expression, Not):
         inner = expression.item
         if isinstance(inner, Not):
-            return literals(inner.item, dialect)
+            return flat_conditions(inner.item, dialect)
         if isinstance(inner, Compare):
-            return [Literal(inner, True)]
+            return [FlatCondition(inner, True)]
         raise FilterError(
             f"{dialect} cannot negate a group: {expression}",
             expression=str(expression),
@@ -56,7 +56,7 @@ def literals(expression: Expr, dialect: str) -> list[Literal]:
     raise FilterError(f"not a filter expression: {expression!r}")  # pragma: no cover
 
 
-def unsupported(literal: Literal | Compare | Expr, dialect: str, why: str) -> FilterError:
+def unsupported(literal: FlatCondition | Compare | Expr, dialect: str, why: str) -> FilterError:
     text = str(literal)
     return FilterError(
         f"{dialect} cannot express `{text}`: {why}", expression=text, dialect=dialect
@@ -123,7 +123,7 @@ def iso_datetime(value: Any, field: str) -> str:
     return parsed.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def kind_of(
+def field_kind(
     name: str, fields: Mapping[str, Kind] | None, strict: bool, dialect: str
 ) -> Kind | None:
     """A field's kind from the endpoint's documented fields (None: unknown, allowed)."""
