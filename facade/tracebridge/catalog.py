@@ -114,6 +114,14 @@ def sortable_names(fields: Mapping[str, Kind]) -> list[str]:
     return sorted(names)
 
 
+def kept_whole(fields: Mapping[str, Kind]) -> frozenset[str]:
+    """The documented fields an export keeps as one column whatever they hold: all but the
+    maps (metadata, scores, metrics, ...), whose keys become dotted columns."""
+    return frozenset(
+        name for name, kind in fields.items() if kind not in (Kind.MAPPING, Kind.SCORES)
+    )
+
+
 def galileo_column_id(name: str) -> str:
     """A Galileo column id from a field name: `metrics.duration_ns` -> `metrics/duration_ns`."""
     prefix, sep, rest = name.partition(".")

@@ -16,41 +16,28 @@ import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import IO, Any, Literal, TypeVar
+from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
 from uuid import UUID
 
 import httpx
 
-import galileo_client
-from galileo_client.api.export import export_records as export_records_op
-from galileo_client.api.projects import list_experiments, list_log_streams, list_projects
-from galileo_client.api.records import (
-    count_sessions,
-    count_spans,
-    count_traces,
-    get_session_columns,
-    get_span_columns,
-    get_trace_columns,
-    search_sessions,
-    search_spans,
-    search_traces,
-)
-from galileo_client.models import (
-    AvailableColumnsRequest,
-    AvailableColumnsResponse,
-    Experiment,
-    LogRecord,
-    LogRecordsCountRequest,
-    LogRecordsExportRequest,
-    LogRecordsQueryRequest,
-    LogStream,
-    Project,
-    SessionRecord,
-    SpanRecord,
-    SpanType,
-    TraceRecord,
-)
+from galileo_client import models
 
+if TYPE_CHECKING:
+    from galileo_client.models import (
+        Experiment,
+        LogRecord,
+        LogRecordsQueryRequest,
+        LogStream,
+        Project,
+        SessionRecord,
+        SpanRecord,
+        TraceRecord,
+    )
+
+    AnyRecord = TraceRecord | SpanRecord | SessionRecord | LogRecord
+
+from ._generated import Operation, Operations, given
 from ._http import json_object, row_list
 from .calls import (
     AsyncClosing,
@@ -71,8 +58,9 @@ from .calls import (
     streamed,
     streamed_rows,
 )
-from .catalog import galileo_column_id, galileo_filter_type
-from .config import USER_AGENT, Settings, environment, galileo_settings
+from .catalog import GALILEO_RECORD, galileo_column_id, galileo_filter_type, kept_whole
+from .config import environment, galileo_settings
+from .core import build_core
 from .errors import (
     ConfigError,
     FilterError,
@@ -85,36 +73,50 @@ from .export.stream import FileSink, StreamProgress
 from .filters import Expr, parse, to_galileo_filters, to_galileo_tree
 from .filters.values import iso_datetime
 from .pagination import PageRequest, PageResult
-from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket, parsed_json
+from .transport import parsed_json
+
+api = Operations("galileo_client")  # each operation imported when first called
 
 M = TypeVar("M")
 T = TypeVar("T")
 RootType = Literal["trace", "span", "session"]
-AnyRecord = TraceRecord | SpanRecord | SessionRecord | LogRecord
 Where = Expr | str | Mapping[str, Any] | None
 RUN_IDS = ("log_stream_id", "experiment_id", "metrics_testing_id")
-_SEARCH = {"trace": search_traces, "span": search_spans, "session": search_sessions}
-_COUNT = {"trace": count_traces, "span": count_spans, "session": count_sessions}
-_COLUMNS = {"trace": get_trace_columns, "span": get_span_columns, "session": get_session_columns}
-# The record class for each `type` a record declares (SpanType's values are spans).
-_RECORD_CLASSES: dict[str, Callable[[dict[str, Any]], AnyRecord]] = {
-    "trace": TraceRecord.from_dict,
-    "session": SessionRecord.from_dict,
-    **{kind.value: SpanRecord.from_dict for kind in SpanType},
+# Each root type's operations, by name (looked up in `api` when first called).
+_SEARCH = {"trace": "search_traces", "span": "search_spans", "session": "search_sessions"}
+_COUNT = {"trace": "count_traces", "span": "count_spans", "session": "count_sessions"}
+_COLUMNS = {
+    "trace": "get_trace_columns",
+    "span": "get_span_columns",
+    "session": "get_session_columns",
 }
 
 
-RECORD_ROWS = RowSchema(
-    model_fields(TraceRecord, SpanRecord, SessionRecord, LogRecord),
-    frozenset({"created_at", "updated_at"}),
-)
+@functools.cache
+def _record_classes() -> dict[str, Callable[[dict[str, Any]], AnyRecord]]:
+    """The record class for each `type` a record declares (SpanType's values are spans)."""
+    return {
+        "trace": models.TraceRecord.from_dict,
+        "session": models.SessionRecord.from_dict,
+        **{kind.value: models.SpanRecord.from_dict for kind in models.SpanType},
+    }
+
+
+@functools.cache
+def record_rows() -> RowSchema:
+    """The columns an export of records starts from: the four record models' fields."""
+    return RowSchema(
+        model_fields(models.TraceRecord, models.SpanRecord, models.SessionRecord, models.LogRecord),
+        frozenset({"created_at", "updated_at"}),
+        kept_whole(GALILEO_RECORD),
+    )
 
 
 def record_from_dict(row: dict[str, Any]) -> AnyRecord:
     """The typed record for a row, chosen by its `type`; a kind this version does not know
     is a LogRecord. A record of a known kind that is not in its documented form raises
     UnexpectedResponseError (it never passes silently as another kind)."""
-    parse = _RECORD_CLASSES.get(str(row.get("type")), LogRecord.from_dict)
+    parse = _record_classes().get(str(row.get("type")), models.LogRecord.from_dict)
     try:
         return parse(row)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
@@ -172,7 +174,7 @@ def run_ids(log_stream_id: Any, experiment_id: Any, metrics_testing_id: Any) -> 
 def _query(body: dict[str, Any]) -> LogRecordsQueryRequest:
     """The search body as the generated model; a tree it cannot read is a FilterError."""
     try:
-        return LogRecordsQueryRequest.from_dict(body)
+        return models.LogRecordsQueryRequest.from_dict(body)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         tree = body.get("filter_tree")
         raise FilterError(
@@ -214,6 +216,24 @@ def _read_records(response: httpx.Response) -> PageResult:
     page = json_object(response, "records")
     rows = row_list(page, "records", response)
     return PageResult(rows, page.get("next_starting_token") is not None)
+
+
+def _read_redacted(response: httpx.Response) -> PageResult:
+    result = _read_records(response)
+    return PageResult([redacted(row) for row in result.rows], result.has_next)
+
+
+def redacted(row: dict[str, Any]) -> dict[str, Any]:
+    """A record as the service's redacted export gives it: `input` and `output` replaced by
+    its `redacted_input` and `redacted_output` where it sends them, those two left out."""
+    if "redacted_input" not in row and "redacted_output" not in row:
+        return row
+    out = dict(row)
+    for key in ("input", "output"):
+        value = out.pop(f"redacted_{key}", None)
+        if value is not None:
+            out[key] = value
+    return out
 
 
 def _read_count(response: httpx.Response) -> int:
@@ -269,21 +289,21 @@ class GalileoPlans:
 
     def projects(self, name: str | None = None) -> Call[list[Project]]:
         """The projects the key can see (by name, when given)."""
-        kwargs = list_projects.build_request(project_name=name or galileo_client.types.UNSET)
-        return Call(kwargs, _rows(Project.from_dict))
+        kwargs = api.list_projects.build_request(**given(project_name=name or None))
+        return Call(kwargs, _rows(models.Project.from_dict))
 
     def log_streams(self, project_id: str | None = None) -> Call[list[LogStream]]:
         """The project's log streams."""
         return Call(
-            list_log_streams.build_request(UUID(self._project(project_id))),
-            _rows(LogStream.from_dict),
+            api.list_log_streams.build_request(UUID(self._project(project_id))),
+            _rows(models.LogStream.from_dict),
         )
 
     def experiments(self, project_id: str | None = None) -> Call[list[Experiment]]:
         """The project's experiments."""
         return Call(
-            list_experiments.build_request(UUID(self._project(project_id))),
-            _rows(Experiment.from_dict),
+            api.list_experiments.build_request(UUID(self._project(project_id))),
+            _rows(models.Experiment.from_dict),
         )
 
     # -- records --------------------------------------------------------------------------------
@@ -300,10 +320,10 @@ class GalileoPlans:
         return body
 
     def _count(self, kind: RootType, project: str, body: dict[str, Any]) -> Call[int]:
-        request = LogRecordsCountRequest.from_dict(
+        request = models.LogRecordsCountRequest.from_dict(
             {k: v for k, v in body.items() if k in (*RUN_IDS, "filter_tree")}
         )
-        return Call(_COUNT[kind].build_request(project, body=request), _read_count)
+        return Call(getattr(api, _COUNT[kind]).build_request(project, body=request), _read_count)
 
     def records(
         self,
@@ -322,10 +342,15 @@ class GalileoPlans:
         starting_token: int | None = None,
         previous_last_row_id: str | None = None,
         include_code_metric_metadata: bool = False,
+        redact: bool = True,
         concurrency: int = 1,
         strict: bool = True,
     ) -> Listing[AnyRecord]:
         """The run's records of one kind matching `where` (newest first unless `sort`).
+
+        `redact` (the default, as for `export_records`) gives `input` and `output` as the
+        service redacts them (its `redacted_input`/`redacted_output`, where it sends them);
+        `redact=False` gives both as sent.
 
         A column `where` or `sort` names that the documented catalog lacks is looked up in
         the service's available_columns for the run (once per client and run) before it is
@@ -355,14 +380,15 @@ class GalileoPlans:
         if truncate_fields:
             body["truncate_fields"] = True
         _query(body)  # a malformed tree given as a dict fails here, before any request
-        search = _SEARCH[kind]
+        search: Operation = getattr(api, _SEARCH[kind])
 
         def page(request: PageRequest) -> Call[PageResult]:
             paging: dict[str, Any] = {"starting_token": request.position, "limit": request.size}
             if previous_last_row_id is not None and request.position == starting_token:
                 paging["previous_last_row_id"] = previous_last_row_id
             query = _query({**body, **paging})
-            return Call(search.build_request(project, body=query), _read_records)
+            read = _read_redacted if redact else _read_records
+            return Call(search.build_request(project, body=query), read)
 
         return Listing(
             page,
@@ -374,7 +400,7 @@ class GalileoPlans:
             start=starting_token,
             concurrency=concurrency,
             count=self._count(kind, project, body),
-            schema=RECORD_ROWS,
+            schema=record_rows(),
         )
 
     def count(
@@ -427,17 +453,17 @@ class GalileoPlans:
         for name, moment in (("start_time", start_time), ("end_time", end_time)):
             if moment is not None:
                 body[name] = _iso(moment, name)
-        request = AvailableColumnsRequest.from_dict(body)
+        request = models.AvailableColumnsRequest.from_dict(body)
 
         def read(response: httpx.Response) -> dict[str, str]:
-            answer = AvailableColumnsResponse.from_dict(json_object(response, "columns"))
+            answer = models.AvailableColumnsResponse.from_dict(json_object(response, "columns"))
             return {
                 column.id: column.filter_type
                 for column in (answer.columns or [])
                 if isinstance(column.filter_type, str) and column.filterable is not False
             }
 
-        return Call(_COLUMNS[kind].build_request(project, body=request), read)
+        return Call(getattr(api, _COLUMNS[kind]).build_request(project, body=request), read)
 
     def export_records(
         self,
@@ -570,10 +596,10 @@ def _export_request(
     if computed_metrics_only:
         body["export_computed_metrics_only"] = True
     try:
-        request = LogRecordsExportRequest.from_dict(body)
+        request = models.LogRecordsExportRequest.from_dict(body)
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"the export request is not in Galileo's form: {exc}") from None
-    return export_records_op.build_request(UUID(project), body=request)
+    return api.export_records.build_request(UUID(project), body=request)
 
 
 class _Configured:
@@ -607,12 +633,11 @@ class _Configured:
         if project_id is None:  # as the README says: the environment names the project too
             project_id = env.get("GALILEO_PROJECT_ID") or None
         self._plans = GalileoPlans(project_id)
-        self._policy = RetryPolicy(max_retries=max_retries)
-        self._limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None
-        self._connect()
-
-    def _connect(self) -> None:
-        raise NotImplementedError  # each client makes its own transport
+        self._core = build_core(
+            self.settings, "galileo_client", asynchronous=isinstance(self, AsyncClosing)
+        )
+        self.transport = self._core.transport
+        self.raw = self._core.raw  # the generated client, for calls the facade lacks
 
     @property
     def project_id(self) -> str | None:
@@ -624,28 +649,10 @@ class _Configured:
             f"project_id={self.project_id!r})"
         )
 
-    def _raw_client(self, transport: Any) -> galileo_client.AuthenticatedClient:
-        settings: Settings = self.settings
-        return galileo_client.AuthenticatedClient(
-            base_url=settings.base_url,
-            token=settings.api_key.reveal(),
-            prefix="",
-            auth_header_name=settings.key_header,
-            timeout=settings.timeout,
-            headers={"User-Agent": USER_AGENT, **settings.headers},
-            httpx_args={"transport": transport},
-        )
-
 
 class Galileo(_Configured, Closing, Blocking):
     """A Galileo client. Keys and URLs come from the arguments, else the environment
     (GALILEO_API_KEY, GALILEO_API_URL or GALILEO_CONSOLE_URL); one connection pool."""
-
-    def _connect(self) -> None:
-        self.transport = RetryTransport(policy=self._policy, limiter=self._limiter)
-        # The generated client, with retries and the limiter, for calls the facade lacks.
-        self.raw = self._raw_client(self.transport)
-        self._http = self.raw.get_httpx_client()
 
     projects = blocking(GalileoPlans.projects)
     log_streams = blocking(GalileoPlans.log_streams)
@@ -660,11 +667,6 @@ class Galileo(_Configured, Closing, Blocking):
 class AsyncGalileo(_Configured, AsyncClosing, Awaiting):
     """The Galileo client for asyncio: the same methods, awaitables and `async for`.
     `raw` is the generated client set up for its asyncio calls (`asyncio_detailed`)."""
-
-    def _connect(self) -> None:
-        self.transport = AsyncRetryTransport(policy=self._policy, limiter=self._limiter)
-        self.raw = self._raw_client(self.transport)
-        self._http = self.raw.get_async_httpx_client()
 
     projects = awaiting(GalileoPlans.projects)
     log_streams = awaiting(GalileoPlans.log_streams)

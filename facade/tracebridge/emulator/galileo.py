@@ -300,6 +300,7 @@ class GalileoService:
         limit = _non_negative(body, "limit", 100, 1)
         rows = self._selection(self._run(body), kind, body)
         page = rows[start : start + limit]
+        page = [_with_redacted(row) for row in page]
         if body.get("truncate_fields"):
             page = [_truncated(row) for row in page]
         more = start + limit < len(rows)
@@ -429,6 +430,16 @@ def _order(sort: Any) -> Order | None:
     return Order(lambda row: to_key(galileo_column(row, column)), descending=not ascending)
 
 
+def _with_redacted(row: Row) -> Row:
+    """A searched record with the redacted texts the service adds beside the originals (the
+    same redaction its export applies when asked to redact)."""
+    row = dict(row)
+    for key in ("input", "output"):
+        if row.get(key) is not None:
+            row.setdefault(f"redacted_{key}", _redact(row[key]))
+    return row
+
+
 def _truncated(row: Row) -> Row:
     row = dict(row)
     for key in ("input", "output"):
@@ -444,9 +455,20 @@ def _exported(row: Row, redact: bool, metrics_only: bool) -> Row:
         return row
     row = dict(row)
     for key in ("input", "output"):
-        if isinstance(row.get(key), str):
-            row[key] = EMAIL.sub(REDACTED, row[key])
+        if row.get(key) is not None:
+            row[key] = _redact(row[key])
     return row
+
+
+def _redact(value: Any) -> Any:
+    """A text, or the texts inside messages, with e-mail addresses replaced."""
+    if isinstance(value, str):
+        return EMAIL.sub(REDACTED, value)
+    if isinstance(value, list):
+        return [_redact(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _redact(item) for key, item in value.items()}
+    return value
 
 
 def flat(record: Row) -> Row:

@@ -1,14 +1,17 @@
-"""Rows to flat records: nested objects become dotted columns, in a deterministic order.
+"""Rows to flat records: maps become dotted columns, in a deterministic order.
 
     flatten({"id": "t1", "scores": {"faithfulness": {"boolean_value": True}}})
     == {"id": "t1", "scores.faithfulness.boolean_value": True}
 
-Objects (`scores`, `metadata`, Galileo's `metrics`, `user_metadata`, ...) are flattened
-recursively, keys joined with dots; an empty object leaves no column. Lists and other JSON
-stay values (written as JSON text where a format has no place for them). Column order: the
-row type's documented fields in the generated model's order, each object field's dotted
-columns in place and sorted, then any keys the spec does not know, sorted: the same data
-always gives the same columns, whatever order pages or keys arrived in.
+The documented maps (`scores`, `metadata`, Galileo's `metrics`, `user_metadata`,
+`dataset_metadata`) and any object the spec does not document are flattened recursively,
+keys joined with dots; an empty object leaves no column. Every other documented field is one
+column whatever it holds (`input`, `expected_output`, `tags`: an object or a list there is
+written as JSON text where a format has no place for it), so a field that is text in one row
+and an object in the next stays one column. Column order: the row type's documented fields
+in the generated model's order, each map's dotted columns in place and sorted, then any keys
+the spec does not know, sorted: the same data always gives the same columns, whatever order
+pages or keys arrived in. docs/columns.md states the whole contract.
 """
 
 from __future__ import annotations
@@ -28,14 +31,21 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 DATETIME = "datetime"  # a string in a documented date-time field that reads as ISO 8601
 
 
-def flatten(row: Mapping[str, Any]) -> Row:
-    """The row with every nested object spread into dotted keys.
+def flatten(row: Mapping[str, Any], whole: frozenset[str] = frozenset()) -> Row:
+    """The row with every nested object spread into dotted keys, except the top-level
+    fields named in `whole`, which keep their value as it is.
 
     A key that holds a dot itself (`{"a.b": 1}`) gives the same name as a nested one
     (`{"a": {"b": 2}}`). When both are in one row, the nested value keeps `a.b` and the
     other's dots are escaped with a backslash (`a\\.b`), so neither is lost."""
     flat: Row = {}
     literal: dict[str, str] = {}  # name -> escaped name, for names made from dotted keys
+    if whole:
+        kept = {key: value for key, value in row.items() if key in whole}
+        _spread({k: v for k, v in row.items() if k not in whole}, "", "", False, flat, literal)
+        for key, value in kept.items():
+            flat.setdefault(key, value)
+        return flat
     _spread(row, "", "", False, flat, literal)
     return flat
 
@@ -100,10 +110,34 @@ def as_text(value: Any) -> str:
 @dataclass(frozen=True)
 class RowSchema:
     """What is known of a row type before any row arrives: its documented top-level fields
-    (in order) and which of them hold date-times."""
+    (in order), which of them hold date-times, and which stay one column whatever they hold
+    (`whole`: every documented field but the maps)."""
 
     fields: tuple[str, ...] = ()
     datetimes: frozenset[str] = frozenset()
+    whole: frozenset[str] = frozenset()
+
+    def column_key(self) -> Any:
+        """The sort key of a column name: documented fields in order (a map's dotted
+        columns in place, sorted), then the others, sorted."""
+        rank = {name: index for index, name in enumerate(self.fields)}
+        unknown = len(rank)
+
+        def key(column: str) -> tuple[int, str, int, str]:
+            top, _, rest = column.partition(".")
+            return (rank.get(top, unknown), top if top not in rank else "", bool(rest), column)
+
+        return key
+
+    def arranged(self, row: Mapping[str, Any], key: Any = None) -> Row:
+        """A flat row with every documented field that is one column present (null when
+        the row lacks it) and its keys in column order: one JSON line as a CSV row. A map
+        (`metadata`) the row lacks adds nothing: its columns come from the rows that have it."""
+        full = dict(row)
+        for name in self.fields:
+            if name in self.whole and name not in full:
+                full[name] = None
+        return {name: full[name] for name in sorted(full, key=key or self.column_key())}
 
 
 def model_fields(*models: type) -> tuple[str, ...]:
@@ -165,14 +199,7 @@ class Columns:
         for name in self.datetimes & set(self.kinds):
             if not self.kinds[name] - {NULL}:  # never a value: typed as documented
                 self.kinds[name].add(DATETIME)
-        rank = {name: index for index, name in enumerate(schema.fields)}
-        unknown = len(rank)
-
-        def key(column: str) -> tuple[int, str, int, str]:
-            top, _, rest = column.partition(".")
-            return (rank.get(top, unknown), top if top not in rank else "", bool(rest), column)
-
-        return sorted(self.kinds, key=key)
+        return sorted(self.kinds, key=schema.column_key())
 
 
 def select(columns: list[str], wanted: Iterable[str] | None) -> list[str]:

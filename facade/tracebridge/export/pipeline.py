@@ -38,6 +38,7 @@ from ..errors import (
 from .files import WorkFiles, format_for, truncate
 from .flatten import Columns, RowSchema, flatten, select
 from .output import Output
+from .source import AsyncExportable, AsyncRowSource, Exportable, IterableSource, RowSource
 from .values import XLSX_MAX_TEXT, encoded_lines, too_long_for_xlsx
 from .writers import NEEDS, WRITERS
 
@@ -83,7 +84,12 @@ class ExportOptions:
 class Export:
     """The bookkeeping of one export; the sync and async loops feed it pages."""
 
-    def __init__(self, pager: Any, options: ExportOptions, schema: RowSchema | None = None):
+    def __init__(
+        self,
+        walk: RowSource | AsyncRowSource,
+        options: ExportOptions,
+        schema: RowSchema | None = None,
+    ):
         self.output = Output(options.path, overwrite=options.overwrite, resume=options.resume)
         self.target = self.output.path
         self.format = format_for(self.target, options.format)
@@ -91,21 +97,27 @@ class Export:
             require(*NEEDS[self.format])  # a missing extra fails before any request
         self.files: WorkFiles = WorkFiles(self.target)  # the real ones are set by start()
         self.options = options
-        listing = pager.source
-        self.schema: RowSchema = schema or (listing.schema if listing is not None else RowSchema())
+        listing = walk.listing
+        if options.resume and listing is None:
+            raise ConfigError(
+                f"an export of these rows to {self.output.given!r} cannot be resumed (they are "
+                "not one listing the service can page through again); export them afresh"
+            )
+        self.schema: RowSchema = schema or walk.schema
         self.wanted = None if options.columns is None else list(options.columns)
         self._check_wanted()
         self.seen = Columns(self.schema.datetimes)
-        self.pager = pager
+        self._column_key = self.schema.column_key()
+        self.walk = walk
         self.state: dict[str, Any] = {
             "version": CHECKPOINT_VERSION,
             "identity": listing.identity() if listing is not None else None,
             "format": self.format,
             "flatten": options.flatten,
             "columns": self.wanted,
-            "page_size": pager._page_size,
+            "page_size": walk.page_size,
             "window": listing.frozen() if listing is not None else {},
-            "position": pager._start,
+            "position": walk.position,
             "rows": 0,
             "pages": 0,
             "rows_bytes": 0,
@@ -133,7 +145,7 @@ class Export:
     # -- starting ------------------------------------------------------------------------------
 
     def start(self) -> tuple[Any, list[Any]]:
-        """Lock the target; the pager to walk (resumed where the checkpoint says, None when
+        """Lock the target; the walk to make (resumed where the checkpoint says, None when
         the checkpoint's export had finished) and the recent ids."""
         self.output.lock()
         try:
@@ -142,7 +154,7 @@ class Export:
             if saved is None:
                 self.files.remove()
                 self._open("wb")
-                return self.pager, []
+                return self.walk, []
             self._adopt(saved)
             if self.state["complete"]:
                 return None, []
@@ -155,7 +167,7 @@ class Export:
         except BaseException:
             self.output.release()
             raise
-        walk = self.pager._resumed(self.state["position"], self.state["rows"])
+        walk = self.walk.resumed(self.state["position"], self.state["rows"])
         return walk, self._recent_ids()
 
     def _saved(self) -> dict[str, Any] | None:
@@ -197,8 +209,8 @@ class Export:
                 "discard it and start over"
             )
         try:
-            if self.pager.source is not None:
-                self.pager.source.refreeze(saved.get("window", {}))
+            if self.walk.listing is not None:
+                self.walk.listing.refreeze(saved.get("window", {}))
             self.seen = Columns.from_json(self.schema.datetimes, saved.get("seen", {}))
             counts = [saved[k] for k in ("rows", "pages", "rows_bytes", "ids_bytes", "position")]
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -240,7 +252,7 @@ class Export:
 
     def _recent_ids(self) -> list[Any]:
         with self.files.ids.open("rb") as file:
-            tail = deque(file, maxlen=self.pager._recent_capacity())
+            tail = deque(file, maxlen=self.walk.recent_capacity)
         return [json.loads(line) for line in tail]
 
     def report_start(self, total: int | None) -> None:
@@ -251,11 +263,13 @@ class Export:
 
     def add(self, position: int, rows: list[dict[str, Any]]) -> None:
         """Append a page's rows and move the checkpoint past it."""
-        key = self.pager._key
+        key = self.walk.row_id
         flats = []
         for row in rows:
-            flat = flatten(row) if self.options.flatten else row
+            flat = flatten(row, self.schema.whole) if self.options.flatten else row
             if self.format == "jsonl":
+                if self.options.flatten:
+                    flat = self.schema.arranged(flat, self._column_key)
                 if self.wanted is not None:
                     flat = {name: flat.get(name) for name in select(list(flat), self.wanted)}
             else:
@@ -368,15 +382,15 @@ class Export:
                 yield json.loads(line)
 
 
-def export_pager(pager: Any, options: ExportOptions) -> ExportResult:
+def export_pager(pager: Exportable, options: ExportOptions) -> ExportResult:
     """Walk a `Pager` into a file (see the module's docstring)."""
-    job = Export(pager, options)
+    job = Export(pager.export_source(), options)
     walk, recent = job.start()
     try:
         if options.progress is not None:
             job.report_start(pager.count if walk is not None else job.state["rows"])
         if walk is not None:
-            for position, rows in walk._row_pages(recent):
+            for position, rows in walk.row_pages(recent):
                 job.add(position, rows)
     except BaseException as error:
         job.stopped(error)
@@ -384,47 +398,20 @@ def export_pager(pager: Any, options: ExportOptions) -> ExportResult:
     return job.finish()
 
 
-async def aexport_pager(pager: Any, options: ExportOptions) -> ExportResult:
+async def aexport_pager(pager: AsyncExportable, options: ExportOptions) -> ExportResult:
     """Walk an `AsyncPager` into a file."""
-    job = Export(pager, options)
+    job = Export(pager.export_source(), options)
     walk, recent = job.start()
     try:
         if options.progress is not None:
             job.report_start(await pager.count if walk is not None else job.state["rows"])
         if walk is not None:
-            async for position, rows in walk._row_pages(recent):
+            async for position, rows in walk.row_pages(recent):
                 job.add(position, rows)
     except BaseException as error:
         job.stopped(error)
         raise
     return job.finish()
-
-
-class _Rows:
-    """Any iterable of rows, walked in chunks as if they were pages (no count, no resume)."""
-
-    source = None
-    _start = 0
-
-    def __init__(self, rows: Iterable[dict[str, Any]], chunk: int = 10_000):
-        self._rows = rows
-        self._page_size = chunk
-
-    @staticmethod
-    def _key(row: dict[str, Any]) -> None:
-        return None
-
-    def _row_pages(self, recent: Iterable[Any] = ()) -> Iterator[tuple[int, list[dict[str, Any]]]]:
-        chunk: list[dict[str, Any]] = []
-        done = 0
-        for row in self._rows:
-            chunk.append(row)
-            if len(chunk) == self._page_size:
-                done += 1
-                yield done, chunk
-                chunk = []
-        if chunk:
-            yield done + 1, chunk
 
 
 def write_rows(
@@ -436,14 +423,19 @@ def write_rows(
     flatten: bool = True,
     schema: RowSchema | None = None,
     overwrite: bool = False,
+    progress: Progress | None = None,
+    chunk_rows: int = 10_000,
 ) -> ExportResult:
     """Write any iterable of rows (say `Galileo.export_rows(...)`) to a file, as a pager's
-    export would: flattened, typed, with flat memory, under its name only when whole."""
-    options = ExportOptions(path, format, columns, flatten, overwrite=overwrite)
-    job = Export(_Rows(rows), options, schema)
+    export would: flattened, typed, with flat memory, under its name only when whole.
+    `schema` names the columns that come first, in order; `progress` hears of every
+    `chunk_rows` rows written."""
+    options = ExportOptions(path, format, columns, flatten, overwrite=overwrite, progress=progress)
+    job = Export(IterableSource(rows, schema, chunk_rows), options)
     walk, _ = job.start()
     try:
-        for position, chunk in walk._row_pages():
+        job.report_start(None)
+        for position, chunk in walk.row_pages():
             job.add(position, chunk)
     except BaseException:
         job.abandon()  # rows from an iterable cannot be fetched again: nothing to resume
@@ -465,7 +457,7 @@ def frame_rows(
     seen = Columns(schema.datetimes)
     kept = []
     for row in rows:
-        record = flatten(row) if flat else row
+        record = flatten(row, schema.whole) if flat else row
         seen.see(record)
         kept.append(record)
     wanted = None if columns is None else list(columns)
