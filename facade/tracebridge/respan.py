@@ -14,54 +14,29 @@ method is planned once (see `calls`) and sent by either client.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from types import ModuleType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
-import respan_client
-from respan_client.api.datasets import list_dataset_spans
-from respan_client.api.experiment_traces import (
-    export_experiment_traces,
-    filter_experiment_trace_summary,
-    filter_experiment_traces,
-    list_experiment_traces,
-    resume_experiment_trace,
-    retrieve_experiment_trace,
-)
-from respan_client.api.experiments import (
-    create_experiment,
-    delete_experiment,
-    filter_experiments,
-    filter_experiments_summary,
-    get_experiment_score_histogram,
-    replace_experiment,
-    retrieve_experiment,
-    update_experiment,
-)
-from respan_client.api.logs import list_spans, list_traces
-from respan_client.models import (
-    DatasetSpanFilterRequest,
-    Experiment,
-    ExperimentCreate,
-    ExperimentDetail,
-    ExperimentUpdate,
-    FilterRequest,
-    ListFilterRequest,
-    LogFilterRequest,
-    ResumeTraceRequest,
-    ResumeTraceResponse,
-    ScoreHistogram,
-    Span,
-    Trace,
-    TraceDetail,
-    TraceSummary,
-    TruthyFlag,
-)
-from respan_client.types import UNSET
+from respan_client import models
 
+if TYPE_CHECKING:
+    from respan_client.models import (
+        Experiment,
+        ExperimentDetail,
+        FilterRequest,
+        ResumeTraceResponse,
+        ScoreHistogram,
+        Span,
+        Trace,
+        TraceDetail,
+        TraceSummary,
+    )
+
+
+from ._generated import Operation, Operations, given
 from ._http import json_object, row_list
 from .calls import (
     AsyncClosing,
@@ -80,23 +55,27 @@ from .catalog import (
     RESPAN_SPAN,
     RESPAN_TRACE,
     Kind,
+    kept_whole,
     sortable_field,
     sortable_names,
 )
-from .config import USER_AGENT, Settings, respan_settings
+from .combined import AsyncCombined, Combined, check_labels
+from .config import respan_settings
+from .core import build_core
 from .errors import ConfigError, FilterError, UnexpectedResponseError
 from .export.flatten import RowSchema, model_fields
 from .filters import Expr, parse, to_respan, to_respan_list
 from .filters.values import iso_datetime
 from .pagination import PageRequest, PageResult
-from .transport import AsyncRetryTransport, RetryPolicy, RetryTransport, TokenBucket
+
+api = Operations("respan_client")  # each operation imported when first called
 
 M = TypeVar("M")
 Where = Expr | str | Mapping[str, Any] | None
 ListWhere = Expr | str | list[Any] | None  # the export POST's list format
 Workflow = list[dict[str, Any]]
 Moment = datetime | str | None
-EXPORT_FORMATS = (".csv", ".jsonl")
+EMAILED_EXPORT_FORMATS = (".csv", ".jsonl")
 MAX_ID_CHARS = 512
 
 
@@ -138,7 +117,7 @@ def _in_order(start: Any, end: Any) -> None:
 
 def _moment(value: Moment, what: str) -> datetime | Any:
     if value is None:
-        return UNSET
+        return None
     try:
         return datetime.fromisoformat(iso_datetime(value, what))
     except FilterError as exc:
@@ -147,7 +126,7 @@ def _moment(value: Moment, what: str) -> datetime | Any:
 
 def _sort(sort: str | None, fields: Mapping[str, Kind]) -> Any:
     if sort is None:
-        return UNSET
+        return None
     name = sort.removeprefix("-")
     if sortable_field(name, fields) is None:
         sortable = ", ".join(sortable_names(fields))
@@ -176,20 +155,23 @@ def _compile(where: Where, fields: Mapping[str, Kind], strict: bool) -> dict[str
 
 
 def _filter_request(where: Where, fields: Mapping[str, Kind], strict: bool) -> FilterRequest:
-    return FilterRequest.from_dict({"filters": _compile(where, fields, strict)})
+    return models.FilterRequest.from_dict({"filters": _compile(where, fields, strict)})
 
 
 def _call(
-    module: ModuleType, read: Callable[[dict[str, Any]], M], *args: Any, **kwargs: Any
+    module: Operation, read: Callable[[dict[str, Any]], M], *args: Any, **kwargs: Any
 ) -> Call[M]:
     """A call of a generated operation whose answer is a JSON object read by `read`."""
-    return Call(module.build_request(*args, **kwargs), lambda response: read(json_object(response)))
+    return Call(
+        module.build_request(*args, **given(**kwargs)),
+        lambda response: read(json_object(response)),
+    )
 
 
-def _message(module: ModuleType, *args: Any, **kwargs: Any) -> Call[str]:
+def _message(module: Operation, *args: Any, **kwargs: Any) -> Call[str]:
     """A call whose answer is the service's {"message": ...} (the e-mailed exports)."""
     return Call(
-        module.build_request(*args, **kwargs),
+        module.build_request(*args, **given(**kwargs)),
         lambda response: str(json_object(response, "message")["message"]),
     )
 
@@ -213,16 +195,12 @@ def _schema(model: type, fields: Mapping[str, Kind]) -> RowSchema:
     return RowSchema(
         model_fields(model),
         frozenset(name for name, kind in fields.items() if kind is Kind.DATETIME),
+        kept_whole(fields),
     )
 
 
-EXPERIMENT_ROWS = _schema(Experiment, RESPAN_EXPERIMENT)
-TRACE_ROWS = _schema(Trace, RESPAN_TRACE)
-SPAN_ROWS = _schema(Span, RESPAN_SPAN)
-
-
 def _listing(
-    module: ModuleType,
+    module: Operation,
     args: tuple[Any, ...],
     kwargs: dict[str, Any],
     parse: Callable[[dict[str, Any]], M],
@@ -244,7 +222,7 @@ def _listing(
     def page(request: PageRequest) -> Call[PageResult]:
         return Call(
             module.build_request(
-                *args, page=request.position, page_size=request.size, **kwargs, **frozen
+                *args, page=request.position, page_size=request.size, **given(**kwargs, **frozen)
             ),
             read,
         )
@@ -280,11 +258,11 @@ class ExperimentPlans:
         """Experiments matching `where`, newest first unless `sort` says otherwise."""
         body = _filter_request(where, RESPAN_EXPERIMENT, strict)
         return _listing(
-            filter_experiments,
+            api.filter_experiments,
             (),
             {"body": body, "sort_by": _sort(sort, RESPAN_EXPERIMENT)},
-            Experiment.from_dict,
-            schema=EXPERIMENT_ROWS,
+            models.Experiment.from_dict,
+            schema=_schema(models.Experiment, RESPAN_EXPERIMENT),
             count_is_total=True,
             max_page_size=100,
             page_size=page_size,
@@ -297,44 +275,46 @@ class ExperimentPlans:
         """How many experiments match `where`."""
         body = _filter_request(where, RESPAN_EXPERIMENT, strict)
         return _call(
-            filter_experiments_summary, lambda answer: int(answer["total_count"]), body=body
+            api.filter_experiments_summary, lambda answer: int(answer["total_count"]), body=body
         )
 
     def get(self, experiment_id: str) -> Call[ExperimentDetail]:
         """One experiment with its workflow and dataset details."""
         return _call(
-            retrieve_experiment, ExperimentDetail.from_dict, _id(experiment_id, "experiment_id")
+            api.retrieve_experiment,
+            models.ExperimentDetail.from_dict,
+            _id(experiment_id, "experiment_id"),
         )
 
     def create(
         self, /, dataset_id: str, workflow: Workflow, **fields: Any
     ) -> Call[ExperimentDetail]:
         """Create an experiment running `workflow` over the dataset."""
-        body = ExperimentCreate.from_dict(
+        body = models.ExperimentCreate.from_dict(
             {"dataset_id": _id(dataset_id, "dataset_id"), "workflow": workflow, **fields}
         )
-        return _call(create_experiment, ExperimentDetail.from_dict, body=body)
+        return _call(api.create_experiment, models.ExperimentDetail.from_dict, body=body)
 
     def replace(
         self, /, experiment_id: str, dataset_id: str, workflow: Workflow, **fields: Any
     ) -> Call[ExperimentDetail]:
         """Replace an experiment's definition (PUT)."""
-        body = ExperimentCreate.from_dict(
+        body = models.ExperimentCreate.from_dict(
             {"dataset_id": _id(dataset_id, "dataset_id"), "workflow": workflow, **fields}
         )
         return _call(
-            replace_experiment,
-            ExperimentDetail.from_dict,
+            api.replace_experiment,
+            models.ExperimentDetail.from_dict,
             _id(experiment_id, "experiment_id"),
             body=body,
         )
 
     def update(self, /, experiment_id: str, **fields: Any) -> Call[ExperimentDetail]:
         """Change some of an experiment's fields (PATCH)."""
-        body = ExperimentUpdate.from_dict(fields)
+        body = models.ExperimentUpdate.from_dict(fields)
         return _call(
-            update_experiment,
-            ExperimentDetail.from_dict,
+            api.update_experiment,
+            models.ExperimentDetail.from_dict,
             _id(experiment_id, "experiment_id"),
             body=body,
         )
@@ -342,7 +322,7 @@ class ExperimentPlans:
     def delete(self, experiment_id: str) -> Call[None]:
         """Delete an experiment."""
         return Call(
-            delete_experiment.build_request(_id(experiment_id, "experiment_id")),
+            api.delete_experiment.build_request(_id(experiment_id, "experiment_id")),
             lambda response: None,
         )
 
@@ -367,7 +347,7 @@ class ExperimentPlans:
             "body": body,
             "sort_by": _sort(sort, RESPAN_TRACE),
             "start_time": _moment(start_time, "start_time"),
-            "detail": TruthyFlag.ONE if detail else UNSET,
+            "detail": models.TruthyFlag.ONE if detail else None,
         }
         if end_time is None:
             window = {"end_time": datetime.now(UTC)}
@@ -375,11 +355,11 @@ class ExperimentPlans:
             window, kwargs["end_time"] = {}, _moment(end_time, "end_time")
         _in_order(kwargs["start_time"], kwargs.get("end_time", window.get("end_time")))
         return _listing(
-            filter_experiment_traces,
+            api.filter_experiment_traces,
             (_id(experiment_id, "experiment_id"),),
             kwargs,
-            Trace.from_dict,
-            schema=TRACE_ROWS,
+            models.Trace.from_dict,
+            schema=_schema(models.Trace, RESPAN_TRACE),
             window=window,
             count_is_total=True,
             max_page_size=100,
@@ -392,8 +372,8 @@ class ExperimentPlans:
     def trace(self, experiment_id: str, log_id: str) -> Call[TraceDetail]:
         """One trace with its span tree."""
         return _call(
-            retrieve_experiment_trace,
-            TraceDetail.from_dict,
+            api.retrieve_experiment_trace,
+            models.TraceDetail.from_dict,
             _id(experiment_id, "experiment_id"),
             _id(log_id, "log_id"),
         )
@@ -402,10 +382,10 @@ class ExperimentPlans:
         self, /, experiment_id: str, log_id: str, *, input: Any, output: Any, **fields: Any
     ) -> Call[ResumeTraceResponse]:
         """Resume a trace waiting in a `wait` workflow step."""
-        body = ResumeTraceRequest.from_dict({"input": input, "output": output, **fields})
+        body = models.ResumeTraceRequest.from_dict({"input": input, "output": output, **fields})
         return _call(
-            resume_experiment_trace,
-            ResumeTraceResponse.from_dict,
+            api.resume_experiment_trace,
+            models.ResumeTraceResponse.from_dict,
             _id(experiment_id, "experiment_id"),
             _id(log_id, "log_id"),
             body=body,
@@ -423,8 +403,8 @@ class ExperimentPlans:
         """Totals over the experiment's traces matching `where` (cost, tokens, scores)."""
         body = _filter_request(where, RESPAN_TRACE, strict)
         return _call(
-            filter_experiment_trace_summary,
-            TraceSummary.from_dict,
+            api.filter_experiment_trace_summary,
+            models.TraceSummary.from_dict,
             _id(experiment_id, "experiment_id"),
             body=body,
             **_window_of(start_time, end_time),
@@ -437,8 +417,8 @@ class ExperimentPlans:
         if isinstance(bins, bool) or not isinstance(bins, int) or not 1 <= bins <= 50:
             raise ConfigError(f"bins must be a whole number from 1 to 50, not {bins!r}")
         return _call(
-            get_experiment_score_histogram,
-            ScoreHistogram.from_dict,
+            api.get_experiment_score_histogram,
+            models.ScoreHistogram.from_dict,
             _id(experiment_id, "experiment_id"),
             evaluator_id=_id(evaluator_id, "evaluator_id"),
             bins=bins,
@@ -470,13 +450,19 @@ class ExperimentPlans:
         if page_size is not None:
             window["page_size"] = _whole(page_size, "page_size", 1, 100)
         if where is None:
-            return _message(list_experiment_traces, experiment_id, export=TruthyFlag.ONE, **window)
+            return _message(
+                api.list_experiment_traces, experiment_id, export=models.TruthyFlag.ONE, **window
+            )
         expression = parse(where) if isinstance(where, str) else where
-        body = ListFilterRequest.from_dict(
+        body = models.ListFilterRequest.from_dict(
             {"filters": to_respan_list(expression, RESPAN_TRACE, strict=strict)}
         )
         return _message(
-            export_experiment_traces, experiment_id, body=body, export=TruthyFlag.ONE, **window
+            api.export_experiment_traces,
+            experiment_id,
+            body=body,
+            export=models.TruthyFlag.ONE,
+            **window,
         )
 
 
@@ -497,13 +483,15 @@ class DatasetPlans:
     ) -> Listing[Span]:
         """Spans matching `where`. The service ignores unknown filter keys here, so they are
         refused before sending (strict=False sends them anyway)."""
-        body = DatasetSpanFilterRequest.from_dict({"filters": _compile(where, RESPAN_SPAN, strict)})
+        body = models.DatasetSpanFilterRequest.from_dict(
+            {"filters": _compile(where, RESPAN_SPAN, strict)}
+        )
         return _listing(
-            list_dataset_spans,
+            api.list_dataset_spans,
             (_id(dataset_id, "dataset_id"),),
             {"body": body, "sort_by": _sort(sort, RESPAN_SPAN)},
-            Span.from_dict,
-            schema=SPAN_ROWS,
+            models.Span.from_dict,
+            schema=_schema(models.Span, RESPAN_SPAN),
             count_is_total=True,
             max_page_size=100,
             page_size=page_size,
@@ -522,8 +510,10 @@ class DatasetPlans:
         strict: bool = True,
     ) -> Call[str]:
         """The service's own e-mailed export of the dataset's spans; returns its message."""
-        if format not in EXPORT_FORMATS:
-            raise ConfigError(f"format must be one of {', '.join(EXPORT_FORMATS)}, not {format!r}")
+        if format not in EMAILED_EXPORT_FORMATS:
+            raise ConfigError(
+                f"format must be one of {', '.join(EMAILED_EXPORT_FORMATS)}, not {format!r}"
+            )
         fields: dict[str, Any] = {
             "filters": _compile(where, RESPAN_SPAN, strict),
             "is_exporting": True,
@@ -531,8 +521,8 @@ class DatasetPlans:
         }
         if name is not None:
             fields["name"] = name
-        body = DatasetSpanFilterRequest.from_dict(fields)
-        return _message(list_dataset_spans, _id(dataset_id, "dataset_id"), body=body)
+        body = models.DatasetSpanFilterRequest.from_dict(fields)
+        return _message(api.list_dataset_spans, _id(dataset_id, "dataset_id"), body=body)
 
 
 def _window(start_time: Moment, end_time: Moment) -> dict[str, datetime]:
@@ -569,22 +559,22 @@ class LogPlans:
     ) -> Listing[Span]:
         """Spans in the window (the last hour by default). The service reports a page's size
         as its count, so this pager has no count and follows the next links."""
-        body = LogFilterRequest.from_dict(
+        body = models.LogFilterRequest.from_dict(
             {"filters": _compile(where, RESPAN_SPAN, strict), "operator": "AND"}
         )
         kwargs = {
             "body": body,
             "sort_by": _sort(sort, RESPAN_SPAN),
-            "environment": environment or UNSET,
-            "log_type": log_type or UNSET,
+            "environment": environment or None,
+            "log_type": log_type or None,
             **_given_window(start_time, end_time),
         }
         return _listing(
-            list_spans,
+            api.list_spans,
             (),
             kwargs,
-            Span.from_dict,
-            schema=SPAN_ROWS,
+            models.Span.from_dict,
+            schema=_schema(models.Span, RESPAN_SPAN),
             window=_window(start_time, end_time),
             count_is_total=False,
             max_page_size=1000,
@@ -609,21 +599,21 @@ class LogPlans:
         strict: bool = True,
     ) -> Listing[Trace]:
         """Traces in the window (the last hour by default)."""
-        body = LogFilterRequest.from_dict(
+        body = models.LogFilterRequest.from_dict(
             {"filters": _compile(where, RESPAN_TRACE, strict), "operator": "AND"}
         )
         kwargs = {
             "body": body,
             "sort_by": _sort(sort, RESPAN_TRACE),
-            "environment": environment or UNSET,
+            "environment": environment or None,
             **_given_window(start_time, end_time),
         }
         return _listing(
-            list_traces,
+            api.list_traces,
             (),
             kwargs,
-            Trace.from_dict,
-            schema=TRACE_ROWS,
+            models.Trace.from_dict,
+            schema=_schema(models.Trace, RESPAN_TRACE),
             window=_window(start_time, end_time),
             count_is_total=True,
             max_page_size=1000,
@@ -634,15 +624,56 @@ class LogPlans:
         )
 
 
+C = TypeVar("C", Combined, AsyncCombined)
+
+
+def _traces_across(combined: type[C]) -> Callable[..., C]:
+    """`experiments.traces_across` for a blocking (Combined) or asyncio (AsyncCombined)
+    resource: written once, planned through the resource's own `traces`."""
+
+    def traces_across(
+        self: Any,
+        experiment_ids: Sequence[str],
+        where: Where = None,
+        *,
+        sort: str | None = None,
+        start_time: Moment = None,
+        end_time: Moment = None,
+        detail: bool = False,
+        page_size: int = 100,
+        max_items: int | None = None,
+        concurrency: int = 1,
+        strict: bool = True,
+    ) -> C:
+        """The traces of several experiments as one walk (one file, one DataFrame), each
+        row with its `experiment_id` first; every id and the filter are checked before the
+        first request, one `end_time` (now, unless given) holds for all. See `combined`."""
+        check_labels(experiment_ids, "experiment id")
+        if max_items is not None:
+            _whole(max_items, "max_items", 0, None)
+        end = datetime.now(UTC) if end_time is None else end_time
+        parts = [
+            (
+                experiment_id,
+                self.traces(
+                    experiment_id, where, sort=sort, start_time=start_time, end_time=end,
+                    detail=detail, page_size=page_size, concurrency=concurrency, strict=strict,
+                ),
+            )
+            for experiment_id in experiment_ids
+        ]  # fmt: skip
+        return combined(parts, "experiment_id", max_items)
+
+    traces_across.__annotations__["return"] = combined.__name__
+    return traces_across
+
+
 # -- the resources, blocking and asyncio: each method is its plan, sent -------------------------
 
 
 class Experiments(Blocking):
     __doc__ = ExperimentPlans.__doc__
     _plans = ExperimentPlans()
-
-    def __init__(self, http: httpx.Client):
-        self._http = http
 
     list = paged(ExperimentPlans.list)
     count = blocking(ExperimentPlans.count)
@@ -658,13 +689,12 @@ class Experiments(Blocking):
     histogram = blocking(ExperimentPlans.histogram)
     export = blocking(ExperimentPlans.export)
 
+    traces_across = _traces_across(Combined)
+
 
 class AsyncExperiments(Awaiting):
     __doc__ = ExperimentPlans.__doc__
     _plans = ExperimentPlans()
-
-    def __init__(self, http: httpx.AsyncClient):
-        self._http = http
 
     list = apaged(ExperimentPlans.list)
     count = awaiting(ExperimentPlans.count)
@@ -680,13 +710,12 @@ class AsyncExperiments(Awaiting):
     histogram = awaiting(ExperimentPlans.histogram)
     export = awaiting(ExperimentPlans.export)
 
+    traces_across = _traces_across(AsyncCombined)
+
 
 class Datasets(Blocking):
     __doc__ = DatasetPlans.__doc__
     _plans = DatasetPlans()
-
-    def __init__(self, http: httpx.Client):
-        self._http = http
 
     spans = paged(DatasetPlans.spans)
     export = blocking(DatasetPlans.export)
@@ -696,9 +725,6 @@ class AsyncDatasets(Awaiting):
     __doc__ = DatasetPlans.__doc__
     _plans = DatasetPlans()
 
-    def __init__(self, http: httpx.AsyncClient):
-        self._http = http
-
     spans = apaged(DatasetPlans.spans)
     export = awaiting(DatasetPlans.export)
 
@@ -706,9 +732,6 @@ class AsyncDatasets(Awaiting):
 class Logs(Blocking):
     __doc__ = LogPlans.__doc__
     _plans = LogPlans()
-
-    def __init__(self, http: httpx.Client):
-        self._http = http
 
     spans = paged(LogPlans.spans)
     traces = paged(LogPlans.traces)
@@ -718,24 +741,11 @@ class AsyncLogs(Awaiting):
     __doc__ = LogPlans.__doc__
     _plans = LogPlans()
 
-    def __init__(self, http: httpx.AsyncClient):
-        self._http = http
-
     spans = apaged(LogPlans.spans)
     traces = apaged(LogPlans.traces)
 
 
 # -- the clients --------------------------------------------------------------------------------
-
-
-def _raw_client(settings: Settings, transport: Any) -> respan_client.AuthenticatedClient:
-    return respan_client.AuthenticatedClient(
-        base_url=settings.base_url,
-        token=settings.api_key.reveal(),
-        timeout=settings.timeout,
-        headers={"User-Agent": USER_AGENT, **settings.headers},
-        httpx_args={"transport": transport},
-    )
 
 
 class _Configured:
@@ -761,13 +771,16 @@ class _Configured:
             rate_window=rate_window,
             headers=headers,
         )
-        self._policy = RetryPolicy(max_retries=max_retries)
-        # One bucket for every concurrent request of this client (Respan's 60/minute).
-        self._limiter = TokenBucket(rate_limit, per=rate_window) if rate_limit else None
+        # One core: one bucket for every request of this client (Respan's 60/minute).
+        self._core = build_core(
+            self.settings, "respan_client", asynchronous=isinstance(self, AsyncClosing)
+        )
+        self.transport = self._core.transport
+        self.raw = self._core.raw  # the generated client, for calls the facade lacks
         self._connect()
 
     def _connect(self) -> None:
-        raise NotImplementedError  # each client makes its own transport and resources
+        raise NotImplementedError  # each client makes its own resources
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.settings.base_url!r})"
@@ -786,13 +799,9 @@ class Respan(_Configured, Closing):
     """
 
     def _connect(self) -> None:
-        self.transport = RetryTransport(policy=self._policy, limiter=self._limiter)
-        # The generated client, with retries and the limiter, for calls the facade lacks.
-        self.raw = _raw_client(self.settings, self.transport)
-        self._http = self.raw.get_httpx_client()
-        self.experiments = Experiments(self._http)
-        self.datasets = Datasets(self._http)
-        self.logs = Logs(self._http)
+        self.experiments = Experiments(self._core)
+        self.datasets = Datasets(self._core)
+        self.logs = Logs(self._core)
 
 
 class AsyncRespan(_Configured, AsyncClosing):
@@ -800,9 +809,6 @@ class AsyncRespan(_Configured, AsyncClosing):
     `raw` is the generated client set up for its asyncio calls (`asyncio_detailed`)."""
 
     def _connect(self) -> None:
-        self.transport = AsyncRetryTransport(policy=self._policy, limiter=self._limiter)
-        self.raw = _raw_client(self.settings, self.transport)
-        self._http = self.raw.get_async_httpx_client()
-        self.experiments = AsyncExperiments(self._http)
-        self.datasets = AsyncDatasets(self._http)
-        self.logs = AsyncLogs(self._http)
+        self.experiments = AsyncExperiments(self._core)
+        self.datasets = AsyncDatasets(self._core)
+        self.logs = AsyncLogs(self._core)

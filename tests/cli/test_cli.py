@@ -176,26 +176,47 @@ def test_debug_shows_the_traceback(env: dict[str, str]) -> None:
     assert result.exit_code == 3 and "Traceback" in result.stderr
 
 
+def started_export(
+    env: dict[str, str],
+    running: Running,
+    emulator: Emulator,
+    folder: Path,
+    *,
+    pages: int,
+    options: list[str],
+) -> tuple[list[str], subprocess.Popen[str]]:
+    """An export of EXP to folder/t.csv, five rows a page, running in a subprocess until
+    its checkpoint says `pages` pages are written (the emulator answering slowly meanwhile);
+    beside it folder/whole.csv, the same export done in one go, to compare with."""
+    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as rs:
+        rs.experiments.traces(EXP, page_size=5).to_csv(folder / "whole.csv")
+    checkpoint = folder / ".t.csv.checkpoint"
+    command = [
+        sys.executable, "-m", "tracebridge", "respan", "traces", EXP, "-o",
+        str(folder / "t.csv"), "--page-size", "5", "--rate-limit", "0", *options,
+    ]  # fmt: skip
+    emulator.controls.latency = 0.15
+    process = subprocess.Popen(
+        command, env={**os.environ, **env}, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        done = json.loads(checkpoint.read_text() or "{}") if checkpoint.exists() else {}
+        if done.get("pages", 0) >= pages:
+            break
+        time.sleep(0.02)
+    return command, process
+
+
 def test_a_killed_export_resumed_gives_the_same_file(
     env: dict[str, str], running: Running, emulator: Emulator, tmp_path: Path
 ) -> None:
     """A subprocess exporting page by page is killed (SIGKILL) mid-run; `--resume` then
     finishes it and the file equals an uninterrupted export's."""
-    with Respan(running.respan_key, base_url=running.base_url, rate_limit=None) as rs:
-        rs.experiments.traces(EXP, page_size=5).to_csv(tmp_path / "whole.csv")
-    target = tmp_path / "t.csv"
-    checkpoint = tmp_path / ".t.csv.checkpoint"
-    command = [
-        sys.executable, "-m", "tracebridge", "respan", "traces", EXP, "-o", str(target),
-        "--page-size", "5", "--concurrency", "1", "--rate-limit", "0", "--quiet",
-    ]  # fmt: skip
-    emulator.controls.latency = 0.15
-    process = subprocess.Popen(command, env={**os.environ, **env})
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if checkpoint.exists() and json.loads(checkpoint.read_text() or "{}").get("pages", 0) >= 4:
-            break
-        time.sleep(0.02)
+    target, checkpoint = tmp_path / "t.csv", tmp_path / ".t.csv.checkpoint"
+    command, process = started_export(
+        env, running, emulator, tmp_path, pages=4, options=["--concurrency", "1", "--quiet"]
+    )
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
@@ -285,3 +306,27 @@ def test_every_seed_parameter_has_its_option(
     assert named.exit_code == 0, named.output
     body = sent("/export_records")["body"]
     assert body["file_name"] == "q3 traces" and body["include_code_metric_metadata"] is True
+
+
+def test_ctrl_c_stops_without_waiting_for_requests_in_flight(
+    env: dict[str, str], running: Running, emulator: Emulator, tmp_path: Path
+) -> None:
+    """Ctrl-C while four pages are being fetched ahead and the service has stopped
+    answering: the command ends at once (it does not wait out the stalled requests), says
+    how many rows it kept and how to continue, and --resume then finishes the file."""
+    target = tmp_path / "t.csv"
+    command, process = started_export(
+        env, running, emulator, tmp_path, pages=2, options=["--concurrency", "4"]
+    )
+    emulator.controls.latency = 120.0  # every request from now on hangs for two minutes
+    time.sleep(0.5)
+    process.send_signal(signal.SIGINT)
+    _, said = process.communicate(timeout=30)  # far less than the stalled requests' 120 s
+    assert process.returncode == 130
+    assert "interrupted;" in said and "rows fetched so far are kept beside" in said
+    assert "run the same export with --resume to continue" in said
+    emulator.controls.latency = 0.0
+    resumed = subprocess.run([*command, "--resume", "-q"], env={**os.environ, **env},
+                             capture_output=True, text=True, check=False)  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    assert target.read_bytes() == (tmp_path / "whole.csv").read_bytes()

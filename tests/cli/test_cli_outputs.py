@@ -186,12 +186,12 @@ def test_a_dot_segment_id_never_reaches_another_endpoint(
 def test_an_internal_error_is_one_line_without_debug(
     env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tracebridge.export import methods
+    from tracebridge.export import pipeline
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a defect")
 
-    monkeypatch.setattr(methods, "export_pager", broken)
+    monkeypatch.setattr(pipeline, "export_pager", broken)
     result = CliRunner().invoke(app, [*ARGS, "-o", str(tmp_path / "t.csv")])
     one_line(result, 1, "internal error (RuntimeError)", "--debug")
     debug = CliRunner().invoke(app, [*ARGS, "-o", str(tmp_path / "t.csv"), "--debug"])
@@ -211,3 +211,24 @@ def test_the_emulator_on_a_port_in_use_says_so_in_one_line() -> None:
     assert result.stderr.strip() == (
         f"error: cannot listen on 127.0.0.1:{port}: Address already in use"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["galileo", "export"],
+         "error: Missing option '--output' / '-o'. (see: tracebridge galileo export --help)"),
+        (["respan", "traces", "exp_1", "-o", "x.csv", "--limit", "abc"],
+         "error: Invalid value for '--limit': 'abc' is not a valid int range. "
+         "(see: tracebridge respan traces --help)"),
+        (["nope"], "error: No such command 'nope'. (see: tracebridge --help)"),
+    ],
+)  # fmt: skip
+def test_a_usage_mistake_is_one_line_too(args: list[str], said: str, tmp_path: Path) -> None:
+    """The shell's own mistakes read like every other error: one line, exit code 2, where
+    to find help; no usage box."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tracebridge", *args], cwd=tmp_path,
+        capture_output=True, text=True, check=False, timeout=60,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr.strip(), result.stdout) == (2, said, "")

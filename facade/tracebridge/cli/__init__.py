@@ -11,17 +11,72 @@ Exit codes and error output are described in `common`.
 from __future__ import annotations
 
 import os
-from typing import Annotated
+import sys
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
+
+try:  # typer 0.2x carries its own copy of click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older typer runs on click itself
+    from click import exceptions as click_errors  # type: ignore[no-redef]
 
 from .. import __version__
 from . import galileo, respan
 from .demo import demo
 from .doctor import doctor
 
+
+class OneLineErrors(TyperGroup):
+    """The root command, whose usage mistakes (a missing option, an unknown flag, a bad
+    value) are one line on stderr naming where help is, exit code 2, like every other error
+    (click would draw a usage box)."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        def run() -> Any:
+            return super(OneLineErrors, self).main(
+                args=args, prog_name=prog_name, complete_var=complete_var,
+                standalone_mode=False, **extra,
+            )  # fmt: skip
+
+        if not standalone_mode:
+            return run()
+        try:
+            returned = run()
+        except click_errors.NoArgsIsHelpError as error:  # `tracebridge respan`: its help
+            help_text = error.format_message()  # empty where rich has printed it already
+            if help_text.strip():
+                typer.echo(help_text)
+            sys.exit(error.exit_code)
+        except click_errors.UsageError as error:
+            where = f" (see: {error.ctx.command_path} --help)" if error.ctx is not None else ""
+            _say(f"error: {error.format_message()}{where}")
+            sys.exit(error.exit_code)
+        except click_errors.ClickException as error:
+            _say(f"error: {error.format_message()}")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            _say("interrupted")
+            sys.exit(130)
+        sys.exit(returned if isinstance(returned, int) else 0)
+
+
+def _say(line: str) -> None:
+    typer.echo(" ".join(line.split()), err=True)
+
+
 app = typer.Typer(
     name="tracebridge",
+    cls=OneLineErrors,
     help="Get LLM evaluation data out of Respan and Galileo into files. "
     "Exit codes: 0 done, 2 bad input, 3 API error, 4 unreachable, "
     "5 the service differs from the spec (doctor), 130 interrupted.",

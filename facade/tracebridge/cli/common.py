@@ -82,7 +82,27 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="The file to write; its suffix picks the format."),
 ]
 FormatOption = Annotated[
-    str | None, typer.Option("--format", "-f", help="The format, when the suffix does not say.")
+    str | None,
+    typer.Option(
+        "--format", "-f", help="csv, jsonl, parquet or xlsx, when the suffix does not say."
+    ),
+]
+ListOutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the rows to this file instead of a table (- for standard output); "
+        "the suffix or --format picks the format.",
+    ),
+]
+ListFormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="csv, jsonl, parquet or xlsx; without -o the rows go to standard output.",
+    ),
 ]
 ColumnsOption = Annotated[
     str | None,
@@ -261,8 +281,9 @@ def session(*, emulator: bool, quiet: bool, debug: bool) -> Iterator[Session]:
                 yield Session(running.base_url, running.respan_key, running.galileo_key, quiet)
             else:
                 yield Session(None, None, None, quiet)
-    except KeyboardInterrupt:
-        stderr.print("interrupted; an export run again with --resume continues", highlight=False)
+    except KeyboardInterrupt as interrupt:
+        notes = [_cli_spelling(note) for note in getattr(interrupt, "__notes__", ())]
+        stderr.print(Text("interrupted" + "".join(f"; {note}" for note in notes)), highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except (typer.Exit, typer.Abort, SystemExit):
         raise
@@ -365,10 +386,19 @@ def _size(count: int) -> str:
 
 
 def print_rows(
-    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], *, as_json: bool, title: str
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    *,
+    as_json: bool,
+    title: str,
+    chosen: Sequence[str] | None = None,
 ) -> int:
-    """Rows to stdout: a table of the named columns, or (--json) a JSON array of whole rows."""
+    """Rows to stdout: a table of the named columns, or (--json) a JSON array of whole rows;
+    `chosen` (--columns) replaces the table's columns and keeps only those in the JSON."""
     kept = list(rows)
+    if chosen:
+        columns = chosen
+        kept = [{name: row.get(name) for name in chosen} for row in kept]
     if as_json:
         sys.stdout.write(json.dumps(kept, ensure_ascii=False, indent=2) + "\n")
         return len(kept)
@@ -401,7 +431,9 @@ def wrote(session: Session, result: Any, *, as_json: bool = False) -> None:
         return
     extra = f", {_size(result.bytes)}" if hasattr(result, "bytes") else ""
     resumed = " (resumed)" if getattr(result, "resumed", False) else ""
-    session.note(f"wrote {result.rows:,} rows{extra} to {path}{resumed}")
+    rows = "1 row" if result.rows == 1 else f"{result.rows:,} rows"
+    where = "standard output" if path == "-" else path
+    session.note(f"wrote {rows}{extra} to {where}{resumed}")
 
 
 def export_to_file(
@@ -421,10 +453,59 @@ def export_to_file(
     check_output(output, as_json)
     with Bar(label, quiet=session.quiet) as bar:
         result = pager.to_file(
-            output, format=format, columns=columns_of(columns), flatten=flatten,
+            output, format=format or _default_format(output), columns=columns_of(columns),
+            flatten=flatten,
             resume=resume, overwrite=force, progress=bar,
         )  # fmt: skip
     wrote(session, result, as_json=as_json)
+
+
+def show_rows(
+    session: Session,
+    rows: Any,
+    table: Sequence[str],
+    *,
+    title: str,
+    output: str | None,
+    format: str | None,
+    columns: str | None,
+    as_json: bool,
+    force: bool,
+    flatten: bool = True,
+    resume: bool = False,
+    schema: Any = None,
+) -> None:
+    """What every listing does with its rows: a table (or --json) on standard output, or,
+    with -o or --format, a file in that format (-o - or no -o: standard output). `rows` is a
+    pager (exported as a pager is, with a progress bar) or any iterable of dicts (whose
+    columns start with `schema`'s fields, a RowSchema, in order)."""
+    chosen = columns_of(columns)
+    if output is None and format is None:
+        source = rows.rows() if hasattr(rows, "to_file") else rows
+        print_rows(source, table, as_json=as_json, title=title, chosen=chosen)
+        return
+    output = "-" if output is None else output
+    if hasattr(rows, "to_file"):
+        export_to_file(
+            session, rows, title, output=output, format=format, columns=columns,
+            flatten=flatten, resume=resume, force=force, as_json=as_json,
+        )  # fmt: skip
+        return
+    if resume:
+        raise ConfigError("--resume continues an export of pages; this listing is one answer")
+    from ..export import write_rows
+
+    check_output(output, as_json)
+    result = write_rows(
+        rows, output, format=format or _default_format(output), columns=chosen,
+        flatten=flatten, overwrite=force, schema=schema,
+    )  # fmt: skip
+    wrote(session, result, as_json=as_json)
+
+
+def _default_format(output: str) -> str | None:
+    """Standard output has no suffix: JSON lines unless --format says otherwise."""
+    return "jsonl" if output == "-" else None
 
 
 def check_output(output: str, as_json: bool) -> None:

@@ -18,10 +18,11 @@ from .common import (
     EmulatorOption,
     FlattenOption,
     ForceOption,
-    FormatOption,
     GalileoRateLimitOption,
     JsonOption,
     LimitOption,
+    ListFormatOption,
+    ListOutputOption,
     PageSizeOption,
     QuietOption,
     ResumeOption,
@@ -29,10 +30,9 @@ from .common import (
     StrictOption,
     check_output,
     columns_of,
-    export_to_file,
     keep_key,
-    print_rows,
     session,
+    show_rows,
     wrote,
 )
 
@@ -69,23 +69,32 @@ WhereOption = Annotated[
         help='A filter on Galileo columns, e.g. "name = refund or metrics/duration_ns > 1e9".',
     ),
 ]
+RedactOption = Annotated[
+    bool,
+    typer.Option(
+        "--redact/--no-redact",
+        help="Inputs and outputs as the service redacts them (its PII redaction).",
+    ),
+]
 RootTypeOption = Annotated[
     str, typer.Option("--root-type", help="What to export: trace, span or session.")
 ]
-EXPORT_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+RAW_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 RECORD_COLUMNS = ("type", "id", "name", "created_at")
+LISTED_COLUMNS = ("id", "name", "created_at")  # projects, log streams, experiments
 
 
-def _export_format(output: str, format: str | None) -> str:
+def _raw_format(output: str, format: str | None) -> str:
+    """The service's own format for --raw: named, or from the suffix."""
     if format is not None:
         return format
     suffix = Path(output).suffix.lower()
-    if suffix not in EXPORT_SUFFIXES:
+    if suffix not in RAW_SUFFIXES:
         raise ConfigError(
-            f"cannot tell the export format of {output!r}; use .jsonl or .csv, or --format "
-            "(jsonl, jsonl_flat, csv)"
+            f"cannot tell the service's export format of {output!r}; use .jsonl or .csv, or "
+            "--format (jsonl, jsonl_flat, csv) with --raw"
         )
-    return EXPORT_SUFFIXES[suffix]
+    return RAW_SUFFIXES[suffix]
 
 
 def _run(experiment: str | None, log_stream: str | None, metrics: str | None) -> dict[str, Any]:
@@ -94,7 +103,9 @@ def _run(experiment: str | None, log_stream: str | None, metrics: str | None) ->
 
 @app.command("export")
 def export_records(
-    output: Annotated[str, typer.Option("--output", "-o", help="The file to write.")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="The file to write (- for standard output).")
+    ],
     project: ProjectOption = None,
     experiment: ExperimentOption = None,
     log_stream: LogStreamOption = None,
@@ -105,12 +116,24 @@ def export_records(
     sort: SortOption = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="jsonl, jsonl_flat or csv (default: the suffix)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, jsonl, parquet or xlsx (default: the suffix); with --raw the "
+            "service's jsonl, jsonl_flat or csv.",
+        ),
     ] = None,
     columns: ColumnsOption = None,
-    redact: Annotated[
-        bool, typer.Option("--redact/--no-redact", help="Let the service redact PII.")
-    ] = True,
+    flatten: FlattenOption = True,
+    raw: Annotated[
+        bool,
+        typer.Option(
+            "--raw",
+            help="Write the service's own file byte for byte (its columns, such as "
+            "metrics/cost, and its formats) instead of tracebridge's columns.",
+        ),
+    ] = False,
+    redact: RedactOption = True,
     file_name: Annotated[
         str | None,
         typer.Option("--file-name", help="The name the service gives the export (its file_name)."),
@@ -127,21 +150,34 @@ def export_records(
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Stream Galileo's own export of a run's records to a file (JSONL or CSV)."""
+    """Stream Galileo's own export of a run's records to a file, in tracebridge's columns
+    (the same as `records -o`; see docs/columns.md) and any format, or --raw as sent."""
     with session(emulator=emulator, quiet=quiet, debug=debug) as s:
         check_output(output, as_json)
-        export_format = _export_format(output, format)
+        request: dict[str, Any] = dict(
+            where=where, sort=sort, redact=redact, strict=strict, file_name=file_name,
+            include_code_metric_metadata=code_metric_metadata,
+            **_run(experiment, log_stream, metrics_testing),
+        )  # fmt: skip
         with (
             s.galileo(project, base_url, rate_limit) as gl,
             Bar(f"{root_type}s", quiet=quiet) as bar,
         ):
-            result = gl.export_records(
-                root_type, to=output, where=where, sort=sort, export_format=export_format,
-                column_ids=columns_of(columns), redact=redact, progress=bar, strict=strict,
-                overwrite=force, file_name=file_name,
-                include_code_metric_metadata=code_metric_metadata,
-                **_run(experiment, log_stream, metrics_testing),
-            )  # fmt: skip
+            if raw:
+                result = gl.export_records(
+                    root_type, to=output, export_format=_raw_format(output, format),
+                    column_ids=columns_of(columns), progress=bar, overwrite=force, **request,
+                )  # fmt: skip
+            else:
+                from ..export import write_rows
+                from ..galileo import record_rows
+
+                rows = gl.export_rows(root_type, export_format="jsonl", **request)
+                result = write_rows(
+                    rows, output, format=format or ("jsonl" if output == "-" else None),
+                    columns=columns_of(columns), flatten=flatten, schema=record_rows(),
+                    overwrite=force, progress=bar, chunk_rows=1_000,
+                )  # fmt: skip
         wrote(s, result, as_json=as_json)
 
 
@@ -156,16 +192,14 @@ def records(
     strict: StrictOption = True,
     sort: SortOption = None,
     limit: LimitOption = None,
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", help="Write to this file (csv, jsonl, parquet, xlsx)."),
-    ] = None,
-    format: FormatOption = None,
+    output: ListOutputOption = None,
+    format: ListFormatOption = None,
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
     resume: ResumeOption = False,
     force: ForceOption = False,
     page_size: PageSizeOption = 100,
+    redact: RedactOption = True,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
     rate_limit: GalileoRateLimitOption = 0,
@@ -180,19 +214,21 @@ def records(
     ):
         pager = gl.records(
             root_type, where=where, sort=sort, max_items=limit, page_size=page_size, strict=strict,
-            **_run(experiment, log_stream, metrics_testing),
+            redact=redact, **_run(experiment, log_stream, metrics_testing),
         )  # fmt: skip
-        if output is None:
-            print_rows(pager.rows(), RECORD_COLUMNS, as_json=as_json, title="Galileo records")
-            return
-        export_to_file(
-            s, pager, f"{root_type}s", output=output, format=format, columns=columns,
-            flatten=flatten, resume=resume, force=force, as_json=as_json,
+        show_rows(
+            s, pager, RECORD_COLUMNS, title=f"Galileo {root_type}s", output=output,
+            format=format, columns=columns, as_json=as_json, force=force, flatten=flatten,
+            resume=resume,
         )  # fmt: skip
 
 
 @app.command()
 def projects(
+    output: ListOutputOption = None,
+    format: ListFormatOption = None,
+    columns: ColumnsOption = None,
+    force: ForceOption = False,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
     rate_limit: GalileoRateLimitOption = 0,
@@ -200,13 +236,28 @@ def projects(
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """List the projects the key can see."""
+    """List the projects the key can see: a table, --json, or a file (-o, --format)."""
     with (
         session(emulator=emulator, quiet=quiet, debug=debug) as s,
         s.galileo(None, base_url, rate_limit) as gl,
     ):
-        rows = [project.to_dict() for project in gl.projects()]
-        print_rows(rows, ("id", "name", "created_at"), as_json=as_json, title="Galileo projects")
+        rows, schema = _listed(gl.projects())
+        show_rows(
+            s, rows, LISTED_COLUMNS, title="Galileo projects", output=output, format=format,
+            columns=columns, as_json=as_json, force=force, schema=schema,
+        )  # fmt: skip
+
+
+def _listed(items: list[Any]) -> tuple[list[dict[str, Any]], Any]:
+    """Listed models as rows, and the columns a file of them starts with (the model's
+    fields in order, as a pager's export has)."""
+    from ..export.flatten import RowSchema, model_fields
+
+    fields = model_fields(type(items[0])) if items else ()
+    return [item.to_dict() for item in items], RowSchema(fields, frozenset(_TIMES) & set(fields))
+
+
+_TIMES = ("created_at", "updated_at")
 
 
 def _project_listing(method: str, what: str, flag: str) -> Any:
@@ -214,6 +265,10 @@ def _project_listing(method: str, what: str, flag: str) -> Any:
 
     def command(
         project: ProjectOption = None,
+        output: ListOutputOption = None,
+        format: ListFormatOption = None,
+        columns: ColumnsOption = None,
+        force: ForceOption = False,
         as_json: JsonOption = False,
         base_url: BaseUrlOption = None,
         rate_limit: GalileoRateLimitOption = 0,
@@ -225,11 +280,16 @@ def _project_listing(method: str, what: str, flag: str) -> Any:
             session(emulator=emulator, quiet=quiet, debug=debug) as s,
             s.galileo(project, base_url, rate_limit) as gl,
         ):
-            rows = [item.to_dict() for item in getattr(gl, method)()]
-            columns = ("id", "name", "created_at")
-            print_rows(rows, columns, as_json=as_json, title=f"Galileo {what}")
+            rows, schema = _listed(getattr(gl, method)())
+            show_rows(
+                s, rows, LISTED_COLUMNS, title=f"Galileo {what}", output=output,
+                format=format, columns=columns, as_json=as_json, force=force, schema=schema,
+            )  # fmt: skip
 
-    command.__doc__ = f"List a project's {what} (their ids go to {flag})."
+    command.__doc__ = (
+        f"List a project's {what} (their ids go to {flag}): a table, --json, or a file "
+        "(-o, --format)."
+    )
     return command
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..errors import ConfigError
 from .common import (
     ApiKeyOption,
     BaseUrlOption,
@@ -20,6 +21,8 @@ from .common import (
     FormatOption,
     JsonOption,
     LimitOption,
+    ListFormatOption,
+    ListOutputOption,
     OutputOption,
     PageSizeOption,
     QuietOption,
@@ -33,6 +36,7 @@ from .common import (
     keep_key,
     print_rows,
     session,
+    show_rows,
 )
 
 app = typer.Typer(
@@ -76,6 +80,12 @@ def experiments(
     strict: StrictOption = True,
     sort: SortOption = None,
     limit: LimitOption = None,
+    output: ListOutputOption = None,
+    format: ListFormatOption = None,
+    columns: ColumnsOption = None,
+    flatten: FlattenOption = True,
+    force: ForceOption = False,
+    page_size: PageSizeOption = 100,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
     rate_limit: RateLimitOption = 60,
@@ -83,19 +93,44 @@ def experiments(
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """List experiments (a table, or --json)."""
+    """List experiments: a table, --json, or a file (-o, --format)."""
     with (
         session(emulator=emulator, quiet=quiet, debug=debug) as s,
         s.respan(base_url, rate_limit) as rs,
     ):
-        rows = rs.experiments.list(where, sort=sort, max_items=limit, strict=strict).rows()
-        print_rows(rows, EXPERIMENT_COLUMNS, as_json=as_json, title="Respan experiments")
+        pager = rs.experiments.list(
+            where, sort=sort, max_items=limit, strict=strict, page_size=page_size
+        )
+        show_rows(
+            s, pager, EXPERIMENT_COLUMNS, title="Respan experiments", output=output,
+            format=format, columns=columns, as_json=as_json, force=force, flatten=flatten,
+        )  # fmt: skip
 
 
 @app.command()
 def traces(
-    experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
     output: OutputOption,
+    experiment_ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="The experiments, e.g. exp_123 (several: one file with an experiment_id column).",
+            show_default=False,
+        ),
+    ] = None,
+    all_experiments: Annotated[
+        bool,
+        typer.Option(
+            "--all-experiments",
+            help="Every experiment (those --experiments-where keeps) into one file.",
+        ),
+    ] = False,
+    experiments_where: Annotated[
+        str | None,
+        typer.Option(
+            "--experiments-where",
+            help='Which experiments --all-experiments takes, e.g. "status = completed".',
+        ),
+    ] = None,
     where: WhereOption = None,
     strict: StrictOption = True,
     sort: SortOption = None,
@@ -117,20 +152,46 @@ def traces(
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """Export an experiment's traces to CSV, JSONL, Parquet or XLSX."""
+    """Export experiments' traces to CSV, JSONL, Parquet or XLSX (several experiments: one
+    file, each row with its experiment_id)."""
     with (
         session(emulator=emulator, quiet=quiet, debug=debug) as s,
         s.respan(base_url, rate_limit) as rs,
     ):
-        pager = rs.experiments.traces(
-            experiment_id, where, sort=sort, start_time=start, end_time=end, strict=strict,
-            detail=detail, page_size=page_size, max_items=limit,
+        ids = _chosen_experiments(rs, experiment_ids or [], all_experiments, experiments_where)
+        options = dict(
+            sort=sort, start_time=start, end_time=end, strict=strict, detail=detail,
+            page_size=page_size, max_items=limit,
             concurrency=concurrency_for(concurrency, 0 if s.base_url else rate_limit),
         )  # fmt: skip
+        if len(ids) == 1 and not all_experiments:
+            pager: Any = rs.experiments.traces(ids[0], where, **options)
+            label = f"traces of {ids[0]}"
+        else:
+            pager = rs.experiments.traces_across(ids, where, **options)
+            label = f"traces of {len(ids)} experiments"
         export_to_file(
-            s, pager, f"traces of {experiment_id}", output=output, format=format, columns=columns,
+            s, pager, label, output=output, format=format, columns=columns,
             flatten=flatten, resume=resume, force=force, as_json=as_json,
         )  # fmt: skip
+
+
+def _chosen_experiments(rs: Any, given: list[str], every: bool, where: str | None) -> list[str]:
+    """The experiment ids named, or (--all-experiments) those the service lists."""
+    if every and given:
+        raise ConfigError("name experiments or give --all-experiments, not both")
+    if where is not None and not every:
+        raise ConfigError("--experiments-where chooses for --all-experiments; add it")
+    if not every:
+        if not given:
+            raise ConfigError("name at least one experiment (e.g. exp_123), or --all-experiments")
+        return given
+    ids = [row["id"] for row in rs.experiments.list(where, page_size=100).rows()]
+    if not ids:
+        raise ConfigError(
+            "no experiment matches --experiments-where" if where else "there are no experiments"
+        )
+    return ids
 
 
 @app.command()
@@ -206,6 +267,10 @@ def histogram(
     experiment_id: Annotated[str, typer.Argument(help="The experiment, e.g. exp_123.")],
     evaluator_id: Annotated[str, typer.Argument(help="The evaluator, e.g. answer_relevance.")],
     bins: Annotated[int, typer.Option("--bins", min=1, max=50, help="How many bins.")] = 20,
+    output: ListOutputOption = None,
+    format: ListFormatOption = None,
+    columns: ColumnsOption = None,
+    force: ForceOption = False,
     as_json: JsonOption = False,
     base_url: BaseUrlOption = None,
     rate_limit: RateLimitOption = 60,
@@ -213,19 +278,21 @@ def histogram(
     quiet: QuietOption = False,
     debug: DebugOption = False,
 ) -> None:
-    """How one evaluator's scores spread over an experiment's traces."""
+    """How one evaluator's scores spread over an experiment's traces: the bins as a table,
+    --json (with the statistics), or a file (-o, --format)."""
     with (
         session(emulator=emulator, quiet=quiet, debug=debug) as s,
         s.respan(base_url, rate_limit) as rs,
     ):
         found = rs.experiments.histogram(experiment_id, evaluator_id, bins=bins).to_dict()
-        if as_json:
-            typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
-        else:
-            print_rows(
-                found["bins"], ("lower", "upper", "count"), as_json=False,
-                title=f"{evaluator_id} on {experiment_id}",
-            )  # fmt: skip
+        if as_json and output is None and format is None and columns is None:
+            typer.echo(json.dumps(found, ensure_ascii=False, indent=2))  # with the stats
+            return
+        show_rows(
+            s, found["bins"], ("lower", "upper", "count"),
+            title=f"{evaluator_id} on {experiment_id}", output=output, format=format,
+            columns=columns, as_json=as_json, force=force,
+        )  # fmt: skip
 
 
 def _org_export(kind: str) -> Any:
