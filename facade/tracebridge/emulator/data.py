@@ -508,6 +508,8 @@ class GalileoRun:
                     "cost": round(rng.uniform(0.0001, 0.02), 6),
                     "num_input_tokens": rng.randint(20, 900),
                     "num_output_tokens": rng.randint(5, 400),
+                    # a scorer's output: not in the documented catalog (available_columns)
+                    "correctness": round(rng.uniform(0, 1), 3),
                 },
                 "tags": ["prod", topic] if index % 2 else [topic],
                 "user_metadata": {"tenant": ("acme", "globex", "initech")[index % 3]},
@@ -546,7 +548,9 @@ class GalileoRun:
                 "step_number": position,
             }
         )
-        if kind == "llm":
+        if kind == "llm":  # the trace's one model call: its cost and tokens
+            measured = ("cost", "num_input_tokens", "num_output_tokens")
+            row["metrics"].update({key: trace["metrics"][key] for key in measured})
             row["model"] = ("gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet")[trace_index % 3]
             row["temperature"] = (0.0, 0.7)[trace_index % 2]
             row["finish_reason"] = "stop"

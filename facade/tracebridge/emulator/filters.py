@@ -303,6 +303,8 @@ def galileo_column(row: Row, column_id: str) -> Any:
 # reports a text column per key of a record's dataset_metadata. The emulator serves them so
 # that a client's open-catalog lookup is exercised against columns it cannot know in advance.
 UNDOCUMENTED_CONTAINERS = {"dataset_metadata": "text"}
+# ... and a column per scorer metric of the run (here one scorer, on traces).
+UNDOCUMENTED_COLUMNS = {"metrics/correctness": "number"}
 
 
 def column_filter_type(column_id: str) -> str | None:
@@ -310,6 +312,8 @@ def column_filter_type(column_id: str) -> str | None:
     documented = galileo_filter_type(column_id)
     if documented is not None:
         return documented
+    if column_id in UNDOCUMENTED_COLUMNS:
+        return UNDOCUMENTED_COLUMNS[column_id]
     head, _, key = column_id.partition("/")
     return UNDOCUMENTED_CONTAINERS.get(head) if key else None
 

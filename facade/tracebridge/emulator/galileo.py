@@ -22,7 +22,13 @@ from starlette.routing import Route
 
 from ..catalog import GALILEO_FILTER_TYPES, GALILEO_METRIC_COLUMNS, Kind
 from .data import GALILEO_USER, Collection, Dataset, GalileoRun, Row
-from .filters import FilterProblem, column_filter_type, galileo_column, galileo_predicate
+from .filters import (
+    UNDOCUMENTED_COLUMNS,
+    FilterProblem,
+    column_filter_type,
+    galileo_column,
+    galileo_predicate,
+)
 from .galileo_sdk import Tokens, healthcheck
 from .query import Order, QueryCache, Selection, sort_value
 
@@ -547,6 +553,7 @@ def available_columns(run: GalileoRun) -> list[Row]:
     column_ids = [
         *GALILEO_FILTER_TYPES,
         *GALILEO_METRIC_COLUMNS,
+        *UNDOCUMENTED_COLUMNS,
         *(f"user_metadata/{k}" for k in sorted(tenants)),
         *(f"dataset_metadata/{k}" for k in sorted(dataset_keys)),
     ]

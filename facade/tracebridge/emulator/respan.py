@@ -712,6 +712,8 @@ def span_tree(trace: Row) -> list[Row]:
     """A deterministic span tree: a workflow root with one child per further span. Each
     node carries its `id` (respan-api's span-tree items require one)."""
     root_id = trace.get("root_span_unique_id") or f"{trace['id']}_root"
+    numbers = range(1, max(1, int(trace.get("span_count") or 1)))
+    chats = max(1, sum(1 for n in numbers if n % 2))
     children: list[Row] = [
         {
             "id": f"{root_id}_{n}",
@@ -719,9 +721,11 @@ def span_tree(trace: Row) -> list[Row]:
             "span_name": "openai.chat" if n % 2 else "tool.lookup",
             "log_type": "chat" if n % 2 else "tool",
             "model": "gpt-4o" if n % 2 else None,
+            "start_time": trace.get("start_time"),
+            **(_share(trace, chats) if n % 2 else {}),
             "children": [],
         }
-        for n in range(1, max(1, int(trace.get("span_count") or 1)))
+        for n in numbers
     ]
     return [
         {
@@ -733,6 +737,18 @@ def span_tree(trace: Row) -> list[Row]:
             "children": children,
         }
     ]
+
+
+def _share(trace: Row, chats: int) -> Row:
+    """A chat span's part of its trace's cost and tokens (trace-shaped fields)."""
+    prompt = int(trace.get("total_prompt_tokens") or 0) // chats
+    completion = int(trace.get("total_completion_tokens") or 0) // chats
+    return {
+        "total_cost": round(float(trace.get("total_cost") or 0) / chats, 8),
+        "total_prompt_tokens": prompt,
+        "total_completion_tokens": completion,
+        "total_tokens": prompt + completion,
+    }
 
 
 def trace_summary(rows: list[Row]) -> Row:

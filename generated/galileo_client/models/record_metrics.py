@@ -14,19 +14,20 @@ T = TypeVar("T", bound="RecordMetrics")
 
 @_attrs_define
 class RecordMetrics:
-    """Metric name to value; the documented ones are typed, any other is kept.
+    """Metric name to value; the documented ones are the service's own measurements, any other key is a scorer's output (a
+    number, true/false or a label), named as the scorer is and listed by available_columns as `metrics/<name>`.
 
-    Attributes:
-        duration_ns (int | None | Unset):
-        num_input_tokens (int | None | Unset):
-        num_output_tokens (int | None | Unset):
-        num_total_tokens (int | None | Unset):
-        time_to_first_token_ns (int | None | Unset):
-        num_image_input_tokens (int | None | Unset):
-        num_audio_input_tokens (int | None | Unset):
-        num_audio_output_tokens (int | None | Unset):
-        num_image_output_tokens (int | None | Unset):
-        cost (float | None | Unset): Listed by available_columns as `metrics/cost`.
+        Attributes:
+            duration_ns (int | None | Unset):
+            num_input_tokens (int | None | Unset):
+            num_output_tokens (int | None | Unset):
+            num_total_tokens (int | None | Unset):
+            time_to_first_token_ns (int | None | Unset):
+            num_image_input_tokens (int | None | Unset):
+            num_audio_input_tokens (int | None | Unset):
+            num_audio_output_tokens (int | None | Unset):
+            num_image_output_tokens (int | None | Unset):
+            cost (float | None | Unset): Listed by available_columns as `metrics/cost`.
     """
 
     duration_ns: int | None | Unset = UNSET
@@ -39,7 +40,7 @@ class RecordMetrics:
     num_audio_output_tokens: int | None | Unset = UNSET
     num_image_output_tokens: int | None | Unset = UNSET
     cost: float | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, bool | float | None | str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         duration_ns: int | None | Unset
@@ -103,7 +104,9 @@ class RecordMetrics:
             cost = self.cost
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop
+
         field_dict.update({})
         if duration_ns is not UNSET:
             field_dict["duration_ns"] = duration_ns
@@ -235,17 +238,29 @@ class RecordMetrics:
             cost=cost,
         )
 
-        record_metrics.additional_properties = d
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+
+            def _parse_additional_property(data: object) -> bool | float | None | str:
+                if data is None:
+                    return data
+                return cast(bool | float | None | str, data)
+
+            additional_property = _parse_additional_property(prop_dict)
+
+            additional_properties[prop_name] = additional_property
+
+        record_metrics.additional_properties = additional_properties
         return record_metrics
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> bool | float | None | str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: bool | float | None | str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
