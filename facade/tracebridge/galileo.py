@@ -12,6 +12,7 @@ asyncio: each method is planned once (see `calls`) and sent by either client.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -109,6 +110,19 @@ def record_rows() -> RowSchema:
         model_fields(models.TraceRecord, models.SpanRecord, models.SessionRecord, models.LogRecord),
         frozenset({"created_at", "updated_at"}),
         kept_whole(GALILEO_RECORD),
+    )
+
+
+def _with_origin(schema: RowSchema, kind: str, run: Mapping[str, Any], project: str) -> RowSchema:
+    """A records listing's columns, and what its rows are in the common schema (sessions
+    have no table there)."""
+    if kind == "session":
+        return schema
+    from .schema import Origin
+    from .schema.galileo import run_context
+
+    return dataclasses.replace(
+        schema, origin=Origin("galileo", "record", run_context(run, project, kind))
     )
 
 
@@ -400,7 +414,7 @@ class GalileoPlans:
             start=starting_token,
             concurrency=concurrency,
             count=self._count(kind, project, body),
-            schema=record_rows(),
+            schema=_with_origin(record_rows(), kind, run, project),
         )
 
     def count(

@@ -190,12 +190,21 @@ def _read_page(count_is_total: bool) -> Callable[[httpx.Response], PageResult]:
     return read
 
 
-def _schema(model: type, fields: Mapping[str, Kind]) -> RowSchema:
-    """The columns an export of this row type starts from: the model's fields, in order."""
+def _schema(
+    model: type, fields: Mapping[str, Kind], kind: str | None = None, **context: str
+) -> RowSchema:
+    """The columns an export of this row type starts from (the model's fields, in order),
+    and, for a trace or span listing, what its rows are in the common schema."""
+    origin = None
+    if kind is not None:
+        from .schema import Origin
+
+        origin = Origin("respan", kind, context)
     return RowSchema(
         model_fields(model),
         frozenset(name for name, kind in fields.items() if kind is Kind.DATETIME),
         kept_whole(fields),
+        origin,
     )
 
 
@@ -359,7 +368,7 @@ class ExperimentPlans:
             (_id(experiment_id, "experiment_id"),),
             kwargs,
             models.Trace.from_dict,
-            schema=_schema(models.Trace, RESPAN_TRACE),
+            schema=_schema(models.Trace, RESPAN_TRACE, "trace", experiment_id=experiment_id),
             window=window,
             count_is_total=True,
             max_page_size=100,
@@ -491,7 +500,7 @@ class DatasetPlans:
             (_id(dataset_id, "dataset_id"),),
             {"body": body, "sort_by": _sort(sort, RESPAN_SPAN)},
             models.Span.from_dict,
-            schema=_schema(models.Span, RESPAN_SPAN),
+            schema=_schema(models.Span, RESPAN_SPAN, "span", dataset_id=dataset_id),
             count_is_total=True,
             max_page_size=100,
             page_size=page_size,
@@ -574,7 +583,7 @@ class LogPlans:
             (),
             kwargs,
             models.Span.from_dict,
-            schema=_schema(models.Span, RESPAN_SPAN),
+            schema=_schema(models.Span, RESPAN_SPAN, "span"),
             window=_window(start_time, end_time),
             count_is_total=False,
             max_page_size=1000,
@@ -613,7 +622,7 @@ class LogPlans:
             (),
             kwargs,
             models.Trace.from_dict,
-            schema=_schema(models.Trace, RESPAN_TRACE),
+            schema=_schema(models.Trace, RESPAN_TRACE, "trace"),
             window=_window(start_time, end_time),
             count_is_total=True,
             max_page_size=1000,

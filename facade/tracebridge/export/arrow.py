@@ -28,7 +28,7 @@ from .flatten import (
     parse_datetime,
 )
 
-BATCH_ROWS = 10_000
+BATCH_ROWS = 2_000
 
 
 def pyarrow(extra: str = "parquet") -> Any:
@@ -83,10 +83,16 @@ class ArrowLayout:
         self.schema = pa.schema(types)
 
     def batch(self, rows: list[Mapping[str, Any]]) -> Any:
-        arrays = [
-            self.pa.array([cell(row.get(name)) for row in rows], type=field.type)
-            for name, cell, field in zip(self.columns, self.cells, self.schema, strict=True)
-        ]
+        arrays = []
+        for name, cell, field in zip(self.columns, self.cells, self.schema, strict=True):
+            values = [row.get(name) for row in rows]
+            if cell is _float:  # ints and floats: Arrow converts ints to doubles itself
+                cells: Any = values
+            elif cell is _same:
+                cells = values
+            else:
+                cells = [None if value is None else cell(value) for value in values]
+            arrays.append(self.pa.array(cells, type=field.type))
         return self.pa.RecordBatch.from_arrays(arrays, schema=self.schema)
 
     def batches(self, rows: Iterable[Mapping[str, Any]]) -> Iterator[Any]:

@@ -92,6 +92,10 @@ def kind_of(value: Any) -> str:
     return JSON
 
 
+# The kind of the values whose type says it alone (an int's depends on its size).
+_KIND_OF_TYPE: dict[type, str] = {type(None): NULL, bool: BOOL, float: FLOAT, str: STR}
+
+
 def as_text(value: Any) -> str:
     """A value as one cell of text: empty for null, true/false, JSON for lists/objects."""
     if value is None:
@@ -116,6 +120,7 @@ class RowSchema:
     fields: tuple[str, ...] = ()
     datetimes: frozenset[str] = frozenset()
     whole: frozenset[str] = frozenset()
+    origin: Any = None  # a schema.Origin: what the rows are, for the common schema
 
     def column_key(self) -> Any:
         """The sort key of a column name: documented fields in order (a map's dotted
@@ -171,15 +176,15 @@ class Columns:
     kinds: dict[str, set[str]] = field(default_factory=dict)
 
     def see(self, row: Mapping[str, Any]) -> None:
-        kinds, datetimes = self.kinds, self.datetimes
+        kinds, datetimes, by_type = self.kinds, self.datetimes, _KIND_OF_TYPE
         for name, value in row.items():
-            kind = kind_of(value)
-            if kind == STR and name in datetimes:
+            kind = by_type.get(type(value)) or kind_of(value)  # the common types at once
+            if kind is STR and name in datetimes:
                 kind = DATETIME if parse_datetime(value) is not None else STR
             seen = kinds.get(name)
             if seen is None:
                 kinds[name] = {kind}
-            else:
+            elif kind not in seen:
                 seen.add(kind)
 
     def to_json(self) -> dict[str, list[str]]:

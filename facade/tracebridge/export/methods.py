@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the pipeline (and its writers) load with the first export
 
 
 class ExportKeywords(TypedDict, total=False):
+    schema: str | None  # "common": the common schema's tables (docs/schema.md)
     columns: Sequence[str] | None  # only these, in this order (`scores` takes all scores.*)
     flatten: bool  # nested objects to dotted columns (False: kept as objects / JSON text)
     resume: bool  # continue an interrupted export from its checkpoint
@@ -44,6 +45,62 @@ def to_pandas(table: Any) -> Any:
     return table.to_pandas(types_mapper=nullable.get)
 
 
+def _each(made: Any, convert: Any) -> Any:
+    """A table converted, or each table of a common-schema dict."""
+    if isinstance(made, dict):
+        return {name: convert(table) for name, table in made.items()}
+    return convert(made)
+
+
+def _origin(pager: Any, schema: str) -> Any:
+    from ..schema import check_common
+
+    return check_common(schema, pager.export_source().schema.origin)
+
+
+def common_arrow(pager: Any, schema: str, rows: Any, extra: str) -> dict[str, Any]:
+    """A listing's rows as the common schema's Arrow tables."""
+    origin = _origin(pager, schema)
+    require("pyarrow", extra)
+    from ..schema import common_rows
+    from ..schema.write import to_arrow
+
+    return to_arrow(common_rows(rows, origin))
+
+
+def common_export(
+    pager: Any,
+    path: str | os.PathLike[str],
+    format: str | None,
+    options: ExportKeywords,
+    rows: Any = None,
+) -> Any:
+    """A listing's rows written in the common schema (see `tracebridge.schema`)."""
+    from ..errors import ConfigError
+
+    origin = _origin(pager, str(options.get("schema")))
+    unsupported = [name for name in ("columns", "resume") if options.get(name)]
+    if unsupported or options.get("flatten") is False:
+        named = ", ".join([*unsupported, *(["flatten"] if options.get("flatten") is False else [])])
+        raise ConfigError(
+            f"{named} do not go with schema='common' (its tables have fixed columns and "
+            "are written afresh)"
+        )
+    from ..schema import common_rows, file_stem
+    from ..schema.write import write_common, write_otlp
+
+    pairs = common_rows(pager.rows() if rows is None else rows, origin)
+    overwrite = bool(options.get("overwrite"))
+    if format == "otlp":
+        return write_otlp(pairs, path, source=origin.source, overwrite=overwrite)
+    listing = pager.export_source().listing
+    stem = file_stem(origin, listing.identity() if listing is not None else None)
+    return write_common(
+        pairs, path, format=format, stem=stem, overwrite=overwrite,
+        progress=options.get("progress"),
+    )  # fmt: skip
+
+
 class Exports:
     """Files and DataFrames from a blocking `Pager`."""
 
@@ -60,10 +117,15 @@ class Exports:
         `columns` keeps some columns in that order, `flatten=False` keeps objects whole,
         `resume=True` continues an interrupted export, `overwrite=True` replaces a file
         already there, `progress` is told the total and each page. See `pipeline` and
-        `output` for what is guaranteed about the file."""
+        `output` for what is guaranteed about the file. `schema="common"` writes the common
+        schema's tables instead: into the folder `path` (one file per table), one XLSX
+        with a sheet per table, or (`format="otlp"`) OTLP/JSON; see `tracebridge.schema`."""
+        if options.get("schema") is not None:
+            return common_export(self, path, format, options)  # type: ignore[no-any-return]
         from .pipeline import ExportOptions, export_pager
 
-        return export_pager(cast("Exportable", self), ExportOptions(path, format, **options))
+        native: Any = {key: value for key, value in options.items() if key != "schema"}
+        return export_pager(cast("Exportable", self), ExportOptions(path, format, **native))
 
     def to_csv(
         self, path: str | os.PathLike[str], **options: Unpack[ExportKeywords]
@@ -90,24 +152,47 @@ class Exports:
         return self.to_file(path, format="xlsx", **options)
 
     def to_arrow(
-        self, *, columns: Sequence[str] | None = None, flatten: bool = True, extra: str = "parquet"
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        flatten: bool = True,
+        extra: str = "parquet",
+        schema: str | None = None,
     ) -> Any:
-        """Every row as a pyarrow Table (the Parquet export's columns and types)."""
+        """Every row as a pyarrow Table (the Parquet export's columns and types); with
+        `schema="common"`, a dict of the common schema's tables (spans, traces, scores)."""
+        if schema is not None:
+            return common_arrow(self, schema, self.rows(), extra)  # type: ignore[attr-defined]
         from .pipeline import frame_rows
 
         rows = self.rows()  # type: ignore[attr-defined]
         return frame_rows(rows, _schema(self), columns=columns, flat=flatten, extra=extra)
 
-    def to_pandas(self, *, columns: Sequence[str] | None = None, flatten: bool = True) -> Any:
-        """Every row as a pandas DataFrame, built from Arrow."""
+    def to_pandas(
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        flatten: bool = True,
+        schema: str | None = None,
+    ) -> Any:
+        """Every row as a pandas DataFrame, built from Arrow (a dict of them, one a table,
+        with `schema="common"`)."""
         require("pandas", "pandas")  # named before any request
-        table = self.to_arrow(columns=columns, flatten=flatten, extra="pandas")
-        return to_pandas(table)
+        table = self.to_arrow(columns=columns, flatten=flatten, extra="pandas", schema=schema)
+        return _each(table, to_pandas)
 
-    def to_polars(self, *, columns: Sequence[str] | None = None, flatten: bool = True) -> Any:
-        """Every row as a polars DataFrame, built from Arrow."""
+    def to_polars(
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        flatten: bool = True,
+        schema: str | None = None,
+    ) -> Any:
+        """Every row as a polars DataFrame, built from Arrow (a dict of them, one a table,
+        with `schema="common"`)."""
         polars = require("polars", "polars")
-        return polars.from_arrow(self.to_arrow(columns=columns, flatten=flatten, extra="polars"))
+        table = self.to_arrow(columns=columns, flatten=flatten, extra="polars", schema=schema)
+        return _each(table, polars.from_arrow)
 
 
 class AsyncExports:
@@ -120,10 +205,17 @@ class AsyncExports:
         format: str | None = None,
         **options: Unpack[ExportKeywords],
     ) -> ExportResult:
+        if options.get("schema") is not None:
+            _origin(self, str(options["schema"]))  # checked before any request
+            # The file writers block: an asyncio listing's rows are gathered, then written.
+            rows = [row async for row in self.rows()]  # type: ignore[attr-defined]
+            return common_export(self, path, format, options, rows)  # type: ignore[no-any-return]
         from .pipeline import ExportOptions, aexport_pager
 
+        native: Any = {key: value for key, value in options.items() if key != "schema"}
+
         return await aexport_pager(
-            cast("AsyncExportable", self), ExportOptions(path, format, **options)
+            cast("AsyncExportable", self), ExportOptions(path, format, **native)
         )
 
     async def to_csv(
@@ -151,20 +243,43 @@ class AsyncExports:
         return await self.to_file(path, format="xlsx", **options)
 
     async def to_arrow(
-        self, *, columns: Sequence[str] | None = None, flatten: bool = True, extra: str = "parquet"
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        flatten: bool = True,
+        extra: str = "parquet",
+        schema: str | None = None,
     ) -> Any:
+        """As `Pager.to_arrow`."""
+        if schema is not None:
+            _origin(self, schema)  # checked before any request
+        rows = [row async for row in self.rows()]  # type: ignore[attr-defined]
+        if schema is not None:
+            return common_arrow(self, schema, rows, extra)
         from .pipeline import frame_rows
 
-        rows = [row async for row in self.rows()]  # type: ignore[attr-defined]
         return frame_rows(rows, _schema(self), columns=columns, flat=flatten, extra=extra)
 
-    async def to_pandas(self, *, columns: Sequence[str] | None = None, flatten: bool = True) -> Any:
+    async def to_pandas(
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        flatten: bool = True,
+        schema: str | None = None,
+    ) -> Any:
+        """As `Pager.to_pandas`."""
         require("pandas", "pandas")  # named before any request
-        table = await self.to_arrow(columns=columns, flatten=flatten, extra="pandas")
-        return to_pandas(table)
+        table = await self.to_arrow(columns=columns, flatten=flatten, extra="pandas", schema=schema)
+        return _each(table, to_pandas)
 
-    async def to_polars(self, *, columns: Sequence[str] | None = None, flatten: bool = True) -> Any:
+    async def to_polars(
+        self,
+        *,
+        columns: Sequence[str] | None = None,
+        flatten: bool = True,
+        schema: str | None = None,
+    ) -> Any:
+        """As `Pager.to_polars`."""
         polars = require("polars", "polars")
-        return polars.from_arrow(
-            await self.to_arrow(columns=columns, flatten=flatten, extra="polars")
-        )
+        table = await self.to_arrow(columns=columns, flatten=flatten, extra="polars", schema=schema)
+        return _each(table, polars.from_arrow)

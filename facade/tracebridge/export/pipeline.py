@@ -38,7 +38,13 @@ from ..errors import (
 from .files import WorkFiles, format_for, truncate
 from .flatten import Columns, RowSchema, flatten, select
 from .output import Output
-from .source import AsyncExportable, AsyncRowSource, Exportable, IterableSource, RowSource
+from .source import (
+    AsyncExportable,
+    AsyncRowSource,
+    Exportable,
+    IterableSource,
+    RowSource,
+)
 from .values import XLSX_MAX_TEXT, encoded_lines, too_long_for_xlsx
 from .writers import NEEDS, WRITERS
 
@@ -421,15 +427,29 @@ def write_rows(
     format: str | None = None,
     columns: Sequence[str] | None = None,
     flatten: bool = True,
-    schema: RowSchema | None = None,
+    schema: RowSchema | str | None = None,
     overwrite: bool = False,
     progress: Progress | None = None,
-    chunk_rows: int = 10_000,
-) -> ExportResult:
+    chunk_rows: int = 1_000,
+    origin: Any = None,
+) -> Any:
     """Write any iterable of rows (say `Galileo.export_rows(...)`) to a file, as a pager's
     export would: flattened, typed, with flat memory, under its name only when whole.
     `schema` names the columns that come first, in order; `progress` hears of every
-    `chunk_rows` rows written."""
+    `chunk_rows` rows written. `schema="common"` with `origin` (a `schema.Origin` saying
+    what the rows are) writes the common schema's tables instead (see `tracebridge.schema`)."""
+    if isinstance(schema, str):
+        from ..schema import check_common, common_rows, file_stem
+        from ..schema.write import write_common, write_otlp
+
+        checked = check_common(schema, origin)
+        pairs = common_rows(rows, checked)
+        if format == "otlp":
+            return write_otlp(pairs, path, source=checked.source, overwrite=overwrite)
+        return write_common(
+            pairs, path, format=format, stem=file_stem(checked), overwrite=overwrite,
+            progress=progress,
+        )  # fmt: skip
     options = ExportOptions(path, format, columns, flatten, overwrite=overwrite, progress=progress)
     job = Export(IterableSource(rows, schema, chunk_rows), options)
     walk, _ = job.start()

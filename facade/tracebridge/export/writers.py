@@ -45,9 +45,11 @@ def write_jsonl(path: Path, rows: Rows, columns: list[str], seen: Columns) -> No
 def write_parquet(path: Path, rows: Rows, columns: list[str], seen: Columns) -> None:
     layout = ArrowLayout(columns, seen)
     parquet = require("pyarrow.parquet", "parquet")
+    pool = layout.pa.default_memory_pool()
     with parquet.ParquetWriter(str(path), layout.schema) as writer:
         for batch in layout.batches(rows):
             writer.write_batch(batch)
+            pool.release_unused()  # memory stays flat: freed buffers go back
 
 
 def write_xlsx(

@@ -1,0 +1,124 @@
+"""The small conversions every mapping shares: instants, text, JSON text, numbers, status,
+span kinds and providers, and the `metadata` that keeps what no column names."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+Row = dict[str, Any]
+
+# Where a model's name says who serves it (gen_ai.provider.name values of the conventions).
+_PROVIDERS = (
+    (("gpt-", "o1", "o3", "o4", "text-embedding", "chatgpt", "dall-e", "whisper"), "openai"),
+    (("claude",), "anthropic"),
+    (("gemini",), "gcp.gemini"),
+    (("mistral", "mixtral", "codestral"), "mistral_ai"),
+    (("command",), "cohere"),
+    (("deepseek",), "deepseek"),
+    (("grok",), "x_ai"),
+    (("sonar",), "perplexity"),
+)
+
+
+def instant(value: Any) -> datetime | None:
+    """An ISO 8601 text (or a datetime) as an aware UTC datetime; None if it is not one."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, str) and value:
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    else:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def later(start: datetime | None, milliseconds: float | None) -> datetime | None:
+    if start is None or milliseconds is None:
+        return None
+    return start + timedelta(milliseconds=milliseconds)
+
+
+def json_text(value: Any) -> str | None:
+    """Any JSON value as compact JSON text (None stays None)."""
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def text(value: Any) -> str | None:
+    """Text as it is; any other JSON value (messages, objects) as JSON text."""
+    if value is None or isinstance(value, str):
+        return value
+    return json_text(value)
+
+
+def number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def whole(value: Any) -> int | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value)
+
+
+def total(*values: Any) -> int | None:
+    """The sum of the counts given, None when none is."""
+    counts = [n for n in (whole(value) for value in values) if n is not None]
+    return sum(counts) if counts else None
+
+
+def status(*, text_status: Any = None, code: Any = None) -> str:
+    """ok, error or unset, from a status word (success, error, ...) or an HTTP status code."""
+    if isinstance(text_status, str) and text_status:
+        word = text_status.lower()
+        if word in ("success", "ok", "completed", "succeeded"):
+            return "ok"
+        if word in ("error", "failed", "failure", "timeout"):
+            return "error"
+    code = whole(code)
+    if code is not None:
+        return "ok" if code < 400 else "error"
+    return "unset"
+
+
+def provider(model: Any) -> str | None:
+    """Who serves a model, by its name (None when the name does not say)."""
+    if not isinstance(model, str) or not model:
+        return None
+    name = model.lower().rsplit("/", 1)[-1]
+    for prefixes, who in _PROVIDERS:
+        if name.startswith(prefixes):
+            return who
+    return None
+
+
+def kept(source: str, row: Mapping[str, Any], mapped: Iterable[str], own: Any) -> str | None:
+    """The `metadata` column: the source's own metadata map, and every field of the row no
+    column names, under `<source>.<field>` (so it cannot clash with a metadata key)."""
+    out: Row = dict(own) if isinstance(own, Mapping) else {}
+    if own is not None and not isinstance(own, Mapping):
+        out[f"{source}.metadata"] = own
+    taken = set(mapped)
+    for key, value in row.items():
+        if key not in taken and value is not None:
+            out[f"{source}.{key}"] = value
+    return json_text(out) if out else None
+
+
+def raw(row: Mapping[str, Any]) -> str:
+    text_value = json_text(dict(row))
+    assert text_value is not None
+    return text_value
