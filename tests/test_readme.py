@@ -1,6 +1,6 @@
-"""The README's Python examples run as written.
+"""The README's and docs/' Python examples run as written.
 
-Every ```python block of README.md is executed with the API keys in the environment and
+Every ```python block of README.md and docs/*.md is executed with the API keys in the environment and
 httpx's transports (blocking and asyncio) replaced by ones that answers like the services (with the specs' own
 example payloads; an example that starts the emulator talks to it for real), so an example
 that drifts from the code fails here."""
@@ -16,7 +16,12 @@ import httpx
 import pytest
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-BLOCKS = re.findall(r"```python\n(.*?)```", README.read_text(), flags=re.DOTALL)
+DOCS = sorted((README.parent / "docs").glob("*.md"))
+BLOCKS = [
+    block
+    for page in (README, *DOCS)
+    for block in re.findall(r"```python\n(.*?)```", page.read_text(), flags=re.DOTALL)
+]
 
 TRACE_PAGE = {
     "count": 1,

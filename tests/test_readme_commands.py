@@ -1,6 +1,6 @@
-"""The README's command lines run as written against the emulator.
+"""The README's and docs/' command lines run as written against the emulator.
 
-Every line of a ```bash block that starts with `tracebridge ` runs in a shell of its own, in
+Every line of a ```bash block (README.md, docs/*.md) that starts with `tracebridge ` runs in a shell of its own, in
 a fresh folder, with the emulator's variables exported as `tracebridge emulator` prints them
 (and GALILEO_PROJECT_ID, as the README says), so an example that drifts from the command
 line fails here. Lines that would not end by themselves (serving the emulator) or that
@@ -20,7 +20,12 @@ from tracebridge.emulator import Running
 from tracebridge.emulator.data import GALILEO_PROJECT_ID
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-BLOCKS = re.findall(r"```bash\n(.*?)```", README.read_text(), flags=re.DOTALL)
+DOCS = sorted((README.parent / "docs").glob("*.md"))
+BLOCKS = [
+    block
+    for page in (README, *DOCS)
+    for block in re.findall(r"```bash\n(.*?)```", page.read_text(), flags=re.DOTALL)
+]
 LINES = [
     line.strip()
     for block in BLOCKS

@@ -108,6 +108,14 @@ ColumnsOption = Annotated[
     str | None,
     typer.Option("--columns", help="Comma-separated columns to keep, in order (e.g. id,scores)."),
 ]
+SchemaOption = Annotated[
+    str,
+    typer.Option(
+        "--schema",
+        help="native (the service's rows) or common: spans, traces and scores tables shared "
+        "by both services, into the folder -o names (or one .xlsx; --format otlp: OTLP/JSON).",
+    ),
+]
 ResumeOption = Annotated[
     bool, typer.Option("--resume", help="Continue an interrupted export from its checkpoint.")
 ]
@@ -431,6 +439,10 @@ def wrote(session: Session, result: Any, *, as_json: bool = False) -> None:
         return
     extra = f", {_size(result.bytes)}" if hasattr(result, "bytes") else ""
     resumed = " (resumed)" if getattr(result, "resumed", False) else ""
+    if isinstance(result.rows, dict):  # the common schema's tables
+        tables = ", ".join(f"{count:,} {table}" for table, count in result.rows.items())
+        session.note(f"wrote {tables} ({result.format}) to {path}")
+        return
     rows = "1 row" if result.rows == 1 else f"{result.rows:,} rows"
     where = "standard output" if path == "-" else path
     session.note(f"wrote {rows}{extra} to {where}{resumed}")
@@ -448,16 +460,44 @@ def export_to_file(
     resume: bool,
     force: bool,
     as_json: bool,
+    schema: str = "native",
 ) -> None:
-    """Export a pager with a progress bar and say what was written."""
+    """Export a pager with a progress bar and say what was written (--schema common: the
+    common schema's tables, see `tracebridge.schema`)."""
     check_output(output, as_json)
+    common = common_schema(schema, output, format)
     with Bar(label, quiet=session.quiet) as bar:
-        result = pager.to_file(
-            output, format=format or _default_format(output), columns=columns_of(columns),
-            flatten=flatten,
-            resume=resume, overwrite=force, progress=bar,
-        )  # fmt: skip
+        if common:
+            options: dict[str, Any] = {"schema": "common", "overwrite": force, "progress": bar}
+            if columns is not None:
+                options["columns"] = columns_of(columns)
+            if resume:
+                options["resume"] = True
+            if not flatten:
+                options["flatten"] = False
+            result = pager.to_file(output, format=format, **options)
+        else:
+            result = pager.to_file(
+                output, format=format or _default_format(output), columns=columns_of(columns),
+                flatten=flatten, resume=resume, overwrite=force, progress=bar,
+            )  # fmt: skip
     wrote(session, result, as_json=as_json)
+
+
+def common_schema(schema: str, output: str, format: str | None) -> bool:
+    """Whether --schema asks for the common schema, checked with -o and --format."""
+    if schema not in ("native", "common"):
+        raise ConfigError(f"--schema is native or common, not {schema!r}")
+    if schema == "native":
+        if format == "otlp":
+            raise ConfigError("--format otlp writes the common schema: add --schema common")
+        return False
+    if output == "-":
+        raise ConfigError(
+            "--schema common writes a file per table: give -o a folder (or an .xlsx file, or "
+            "a file with --format otlp), not -"
+        )
+    return True
 
 
 def show_rows(
@@ -474,12 +514,15 @@ def show_rows(
     flatten: bool = True,
     resume: bool = False,
     schema: Any = None,
+    row_schema: str = "native",
 ) -> None:
     """What every listing does with its rows: a table (or --json) on standard output, or,
     with -o or --format, a file in that format (-o - or no -o: standard output). `rows` is a
     pager (exported as a pager is, with a progress bar) or any iterable of dicts (whose
     columns start with `schema`'s fields, a RowSchema, in order)."""
     chosen = columns_of(columns)
+    if row_schema != "native" and output is None:
+        raise ConfigError("--schema common writes files: give -o a folder (or an .xlsx file)")
     if output is None and format is None:
         source = rows.rows() if hasattr(rows, "to_file") else rows
         print_rows(source, table, as_json=as_json, title=title, chosen=chosen)
@@ -488,9 +531,11 @@ def show_rows(
     if hasattr(rows, "to_file"):
         export_to_file(
             session, rows, title, output=output, format=format, columns=columns,
-            flatten=flatten, resume=resume, force=force, as_json=as_json,
+            flatten=flatten, resume=resume, force=force, as_json=as_json, schema=row_schema,
         )  # fmt: skip
         return
+    if row_schema != "native":
+        raise ConfigError(f"--schema {row_schema} is for records, traces and spans")
     if resume:
         raise ConfigError("--resume continues an export of pages; this listing is one answer")
     from ..export import write_rows

@@ -26,10 +26,12 @@ from .common import (
     PageSizeOption,
     QuietOption,
     ResumeOption,
+    SchemaOption,
     SortOption,
     StrictOption,
     check_output,
     columns_of,
+    common_schema,
     keep_key,
     session,
     show_rows,
@@ -125,6 +127,7 @@ def export_records(
     ] = None,
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
+    schema: SchemaOption = "native",
     raw: Annotated[
         bool,
         typer.Option(
@@ -163,13 +166,23 @@ def export_records(
             s.galileo(project, base_url, rate_limit) as gl,
             Bar(f"{root_type}s", quiet=quiet) as bar,
         ):
+            from ..export import write_rows
+
             if raw:
+                if schema != "native":
+                    raise ConfigError("--raw writes the service's own file: leave out --schema")
                 result = gl.export_records(
                     root_type, to=output, export_format=_raw_format(output, format),
                     column_ids=columns_of(columns), progress=bar, overwrite=force, **request,
                 )  # fmt: skip
+            elif common_schema(schema, output, format):
+                origin = _common_origin(gl, root_type, experiment, log_stream, metrics_testing)
+                rows = gl.export_rows(root_type, export_format="jsonl", **request)
+                result = write_rows(
+                    rows, output, format=format, schema="common", origin=origin,
+                    overwrite=force, progress=bar,
+                )  # fmt: skip
             else:
-                from ..export import write_rows
                 from ..galileo import record_rows
 
                 rows = gl.export_rows(root_type, export_format="jsonl", **request)
@@ -196,6 +209,7 @@ def records(
     format: ListFormatOption = None,
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
+    schema: SchemaOption = "native",
     resume: ResumeOption = False,
     force: ForceOption = False,
     page_size: PageSizeOption = 100,
@@ -219,7 +233,7 @@ def records(
         show_rows(
             s, pager, RECORD_COLUMNS, title=f"Galileo {root_type}s", output=output,
             format=format, columns=columns, as_json=as_json, force=force, flatten=flatten,
-            resume=resume,
+            resume=resume, row_schema=schema,
         )  # fmt: skip
 
 
@@ -246,6 +260,22 @@ def projects(
             s, rows, LISTED_COLUMNS, title="Galileo projects", output=output, format=format,
             columns=columns, as_json=as_json, force=force, schema=schema,
         )  # fmt: skip
+
+
+def _common_origin(
+    gl: Any, root_type: str, experiment: str | None, log_stream: str | None, metrics: str | None
+) -> Any:
+    """What the streamed records are, for the common schema (sessions have no table)."""
+    from ..schema import Origin
+    from ..schema.galileo import run_context
+
+    if root_type == "session":
+        raise ConfigError(
+            "--schema common covers traces and spans: sessions have no table there "
+            "(use --root-type trace or span)"
+        )
+    run = _run(experiment, log_stream, metrics)
+    return Origin("galileo", "record", run_context(run, gl.project_id, root_type))
 
 
 def _listed(items: list[Any]) -> tuple[list[dict[str, Any]], Any]:

@@ -28,6 +28,7 @@ from .common import (
     QuietOption,
     RateLimitOption,
     ResumeOption,
+    SchemaOption,
     SortOption,
     StrictOption,
     WhereOption,
@@ -140,6 +141,7 @@ def traces(
     format: FormatOption = None,
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
+    schema: SchemaOption = "native",
     resume: ResumeOption = False,
     force: ForceOption = False,
     limit: LimitOption = None,
@@ -172,7 +174,7 @@ def traces(
             label = f"traces of {len(ids)} experiments"
         export_to_file(
             s, pager, label, output=output, format=format, columns=columns,
-            flatten=flatten, resume=resume, force=force, as_json=as_json,
+            flatten=flatten, resume=resume, force=force, as_json=as_json, schema=schema,
         )  # fmt: skip
 
 
@@ -204,6 +206,7 @@ def spans(
     format: FormatOption = None,
     columns: ColumnsOption = None,
     flatten: FlattenOption = True,
+    schema: SchemaOption = "native",
     resume: ResumeOption = False,
     force: ForceOption = False,
     limit: LimitOption = None,
@@ -227,7 +230,7 @@ def spans(
         )  # fmt: skip
         export_to_file(
             s, pager, f"spans of {dataset_id}", output=output, format=format, columns=columns,
-            flatten=flatten, resume=resume, force=force, as_json=as_json,
+            flatten=flatten, resume=resume, force=force, as_json=as_json, schema=schema,
         )  # fmt: skip
 
 
@@ -306,6 +309,7 @@ def _org_export(kind: str) -> Any:
         format: FormatOption = None,
         columns: ColumnsOption = None,
         flatten: FlattenOption = True,
+        schema: SchemaOption = "native",
         resume: ResumeOption = False,
         force: ForceOption = False,
         limit: LimitOption = None,
@@ -328,7 +332,7 @@ def _org_export(kind: str) -> Any:
             )  # fmt: skip
             export_to_file(
                 s, pager, f"organization {kind}", output=output, format=format, columns=columns,
-                flatten=flatten, resume=resume, force=force, as_json=as_json,
+                flatten=flatten, resume=resume, force=force, as_json=as_json, schema=schema,
             )  # fmt: skip
 
     command.__doc__ = (
