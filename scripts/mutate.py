@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FACADE = ROOT / "facade" / "tracebridge"
-DEFAULT_TESTS = ["tests/facade", "tests/export", "tests/reliability", "tests/cli"]
+DEFAULT_TESTS = ["tests/facade", "tests/export", "tests/schema", "tests/reliability", "tests/cli"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,22 @@ MUTANTS = [
            "    if count < 0:\n        raise EmptyExport(count)"),
     Mutant("a redirect is taken for the export", "_http.py",
            "if response.status_code != 200:", "if response.status_code >= 400:"),
+    Mutant("Galileo records come unredacted by default", "galileo.py",
+           "read = _read_redacted if redact else _read_records", "read = _read_records"),
+    Mutant("JSON lines keep the order the service sent", "export/pipeline.py",
+           "flat = self.schema.arranged(flat, self._column_key)", "pass"),
+    Mutant("a documented field is spread like a map", "respan.py",
+           "        kept_whole(fields),\n        origin,", "        frozenset(),\n        origin,"),
+    Mutant("the client ignores max_retries", "core.py",
+           "policy = RetryPolicy(max_retries=settings.max_retries)", "policy = RetryPolicy()"),
+    Mutant("a Respan trace's cost is not mapped", "schema/respan.py",
+           '"cost_usd": number(row.get("total_cost")),', '"cost_usd": None,'),
+    Mutant("unmapped fields leave no trace in metadata", "schema/values.py",
+           'out[f"{source}.{key}"] = value', "pass"),
+    Mutant("Galileo scorer metrics are not scores", "schema/galileo.py",
+           "if name in MEASUREMENTS or value is None:", "if True:"),
+    Mutant("an OTLP span points at itself as parent", "schema/otlp.py",
+           'parent = span_hex(source, row["parent_span_id"])', "parent = span_hex(source, own)"),
 ]  # fmt: skip
 
 
