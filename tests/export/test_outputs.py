@@ -26,7 +26,7 @@ from tracebridge.emulator.data import (
 )
 from tracebridge.errors import ExportValueError, ExportWriteError
 from tracebridge.export import output as output_module
-from tracebridge.export import pipeline
+from tracebridge.export import pipeline, typed
 from tracebridge.export.pipeline import write_rows
 from tracebridge.export.values import XLSX_MAX_TEXT
 
@@ -82,6 +82,7 @@ def test_a_writer_failing_half_way_leaves_the_target_as_it_was(
     target.write_bytes(b"the previous export\n")
     real_writer = pipeline.WRITERS.get(format)
     real_publish = output_module.Output.publish
+    real_typed_write = typed.TypedPages.write
 
     def failing_rows(rows: Any) -> Iterator[Any]:
         for index, row in enumerate(rows):
@@ -96,8 +97,14 @@ def test_a_writer_failing_half_way_leaves_the_target_as_it_was(
     def failing_publish(self: Any, whole: Path) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
+    def failing_typed_write(self: Any, path: Path, columns: Any, seen: Any) -> bool:
+        path.write_bytes(b"PAR1 half a file")  # Parquet from the typed pages, cut short
+        raise OSError(errno.ENOSPC, "No space left on device")
+
     if format == "jsonl":  # its rows file is the file: the last step is the rename
         monkeypatch.setattr(output_module.Output, "publish", failing_publish)
+    elif format == "parquet":  # written from the pages typed as they came
+        monkeypatch.setattr(typed.TypedPages, "write", failing_typed_write)
     else:
         monkeypatch.setitem(pipeline.WRITERS, format, failing_writer)
     pager = rs.experiments.traces(EXP, page_size=7)
@@ -109,6 +116,7 @@ def test_a_writer_failing_half_way_leaves_the_target_as_it_was(
     with pytest.raises(ConfigError, match=r"an interrupted export .* left 61 rows beside it"):
         pager.to_file(target, format=format, overwrite=False)
     monkeypatch.setattr(output_module.Output, "publish", real_publish)
+    monkeypatch.setattr(typed.TypedPages, "write", real_typed_write)
     if real_writer is not None:
         monkeypatch.setitem(pipeline.WRITERS, format, real_writer)
     result = pager.to_file(target, format=format, resume=True)

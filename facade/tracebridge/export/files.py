@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,11 @@ class WorkFiles:
     def lock(self) -> Path:
         return self._beside("lock")
 
+    @property
+    def batches(self) -> Path:
+        """A folder of the pages as Arrow batches (Parquet exports; see `typed`)."""
+        return self._beside("batches")
+
     def leftovers(self) -> list[Path]:
         """The work files an earlier run left (the lock aside)."""
         return [p for p in (self.part, self.rows, self.ids, self.checkpoint) if p.exists()]
@@ -114,6 +120,8 @@ class WorkFiles:
         names = [self.part] if keep_progress else [self.part, self.rows, self.ids, self.checkpoint]
         for path in names:
             path.unlink(missing_ok=True)
+        if not keep_progress:
+            shutil.rmtree(self.batches, ignore_errors=True)
 
 
 def truncate(path: Path, size: int) -> None:

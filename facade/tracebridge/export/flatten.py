@@ -187,6 +187,15 @@ class Columns:
             elif kind not in seen:
                 seen.add(kind)
 
+    def merge(self, other: Columns) -> None:
+        """Take in the kinds another (a page's) saw."""
+        for name, kinds in other.kinds.items():
+            mine = self.kinds.get(name)
+            if mine is None:
+                self.kinds[name] = set(kinds)
+            else:
+                mine |= kinds
+
     def to_json(self) -> dict[str, list[str]]:
         return {name: sorted(kinds) for name, kinds in self.kinds.items()}
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ from .source import (
     IterableSource,
     RowSource,
 )
+from .typed import TypedPages
 from .values import XLSX_MAX_TEXT, encoded_lines, too_long_for_xlsx
 from .writers import NEEDS, WRITERS
 
@@ -132,6 +134,7 @@ class Export:
             "complete": False,
         }
         self.resumed = False
+        self.typed: TypedPages | None = None  # Parquet pages typed as they come (fresh runs)
         self._rows_file: Any = None
         self._ids_file: Any = None
 
@@ -157,9 +160,12 @@ class Export:
         try:
             self.files = self.output.work
             saved = self._saved()
+            shutil.rmtree(self.files.batches, ignore_errors=True)  # never a page of another run
             if saved is None:
                 self.files.remove()
                 self._open("wb")
+                if self.format == "parquet":
+                    self.typed = TypedPages(self.files.batches)
                 return self.walk, []
             self._adopt(saved)
             if self.state["complete"]:
@@ -271,6 +277,7 @@ class Export:
         """Append a page's rows and move the checkpoint past it."""
         key = self.walk.row_id
         flats = []
+        page = Columns(self.schema.datetimes)  # this page's kinds, taken in below
         for row in rows:
             flat = flatten(row, self.schema.whole) if self.options.flatten else row
             if self.format == "jsonl":
@@ -279,7 +286,7 @@ class Export:
                 if self.wanted is not None:
                     flat = {name: flat.get(name) for name in select(list(flat), self.wanted)}
             else:
-                self.seen.see(flat)
+                page.see(flat)
                 if self.format == "xlsx" and (column := too_long_for_xlsx(flat)) is not None:
                     raise ExportValueError(
                         f"could not write {self.output.given!r}: a value of column {column!r} "
@@ -287,7 +294,13 @@ class Export:
                         "export to CSV, JSONL or Parquet, or leave the column out (columns=)"
                     )
             flats.append(flat)
+        self.seen.merge(page)
         data, replaced = encoded_lines(flats)
+        if self.typed is not None:
+            if replaced:
+                self.typed.give_up()  # the JSON lines hold what was replaced: their path
+            else:
+                self.typed.add(flats, page)
         if replaced:
             log.warning(
                 "%d values JSON cannot hold (NaN, Infinity, lone surrogates) written as "
@@ -354,7 +367,11 @@ class Export:
                     self.output.publish(self.files.rows)
             else:
                 columns = select(self.seen.ordered(self.schema), self.wanted)
-                WRITERS[self.format](self.files.part, self._kept_rows(), columns, self.seen)
+                typed = self.typed is not None and self.typed.write(
+                    self.files.part, columns, self.seen
+                )
+                if not typed:
+                    WRITERS[self.format](self.files.part, self._kept_rows(), columns, self.seen)
                 self.output.publish(self.files.part)
         except BaseException as exc:
             self.files.part.unlink(missing_ok=True)
