@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .._optional import require
-from .arrow import ArrowLayout
+from .arrow import BATCH_ROWS, ArrowLayout
 from .flatten import Columns
 
 
@@ -70,13 +70,22 @@ class TypedPages:
         pool = pa.default_memory_pool()
         try:
             with parquet.ParquetWriter(str(path), schema) as writer:
+                # Row groups of BATCH_ROWS rows, as the JSON lines path writes them: the same
+                # rows give the same bytes whichever path wrote them (a resumed export
+                # takes the other one).
+                held: list[Any] = []
+                count = 0
                 for index in range(self.pages):
                     batch = _read(pa, self.folder / f"{index:09d}.arrow")
                     fitted = _fitted(pa, batch, schema)
                     if fitted is None:
                         raise _DoesNotFit
-                    writer.write_batch(fitted)
-                    pool.release_unused()
+                    held.append(fitted)
+                    count += fitted.num_rows
+                    if count >= BATCH_ROWS:
+                        held, count = _row_groups(pa, writer, held, schema, final=False)
+                        pool.release_unused()
+                _row_groups(pa, writer, held, schema, final=True)
         except _DoesNotFit:
             path.unlink(missing_ok=True)
             return False
@@ -85,6 +94,22 @@ class TypedPages:
 
 class _DoesNotFit(Exception):
     pass
+
+
+def _row_groups(
+    pa: Any, writer: Any, held: list[Any], schema: Any, *, final: bool
+) -> tuple[list[Any], int]:
+    """Write the held rows in groups of BATCH_ROWS; keep the rest unless `final`."""
+    if not held:
+        return [], 0
+    table = pa.Table.from_batches(held, schema=schema).combine_chunks()
+    start = 0
+    while table.num_rows - start >= BATCH_ROWS or (final and start < table.num_rows):
+        piece = table.slice(start, BATCH_ROWS)
+        writer.write_batch(piece.to_batches()[0])
+        start += piece.num_rows
+    rest = table.slice(start)
+    return rest.to_batches(), rest.num_rows
 
 
 def _read(pa: Any, path: Path) -> Any:
