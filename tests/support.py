@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -73,3 +75,14 @@ def instants(value: Any) -> Any:
         except ValueError:
             return value
     return value
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def doc_blocks(language: str) -> list[str]:
+    """The ```<language> blocks of README.md and docs/*.md, in order: the examples that
+    must run as written."""
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    pattern = rf"```{language}\n(.*?)```"
+    return [block for page in pages for block in re.findall(pattern, page.read_text(), re.DOTALL)]

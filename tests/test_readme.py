@@ -8,20 +8,16 @@ that drifts from the code fails here."""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
-DOCS = sorted((README.parent / "docs").glob("*.md"))
-BLOCKS = [
-    block
-    for page in (README, *DOCS)
-    for block in re.findall(r"```python\n(.*?)```", page.read_text(), flags=re.DOTALL)
-]
+from .support import ROOT, doc_blocks
+
+README = ROOT / "README.md"
+BLOCKS = doc_blocks("python")
 
 TRACE_PAGE = {
     "count": 1,

@@ -9,7 +9,6 @@ change the user's shell (installing completion) are checked through their help i
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,13 +18,9 @@ import pytest
 from tracebridge.emulator import Running
 from tracebridge.emulator.data import GALILEO_PROJECT_ID
 
-README = Path(__file__).resolve().parents[1] / "README.md"
-DOCS = sorted((README.parent / "docs").glob("*.md"))
-BLOCKS = [
-    block
-    for page in (README, *DOCS)
-    for block in re.findall(r"```bash\n(.*?)```", page.read_text(), flags=re.DOTALL)
-]
+from .support import doc_blocks
+
+BLOCKS = doc_blocks("bash")
 LINES = [
     line.strip()
     for block in BLOCKS
