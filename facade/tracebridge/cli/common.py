@@ -513,15 +513,16 @@ def show_rows(
     force: bool,
     flatten: bool = True,
     resume: bool = False,
-    schema: Any = None,
-    row_schema: str = "native",
+    first_columns: Any = None,
+    schema: str = "native",
 ) -> None:
     """What every listing does with its rows: a table (or --json) on standard output, or,
     with -o or --format, a file in that format (-o - or no -o: standard output). `rows` is a
     pager (exported as a pager is, with a progress bar) or any iterable of dicts (whose
-    columns start with `schema`'s fields, a RowSchema, in order)."""
+    columns start with `first_columns`' fields, a RowSchema, in order); `schema` is
+    --schema (native or common)."""
     chosen = columns_of(columns)
-    if row_schema != "native" and output is None:
+    if schema != "native" and output is None:
         raise ConfigError("--schema common writes files: give -o a folder (or an .xlsx file)")
     if output is None and format is None:
         source = rows.rows() if hasattr(rows, "to_file") else rows
@@ -531,11 +532,11 @@ def show_rows(
     if hasattr(rows, "to_file"):
         export_to_file(
             session, rows, title, output=output, format=format, columns=columns,
-            flatten=flatten, resume=resume, force=force, as_json=as_json, schema=row_schema,
+            flatten=flatten, resume=resume, force=force, as_json=as_json, schema=schema,
         )  # fmt: skip
         return
-    if row_schema != "native":
-        raise ConfigError(f"--schema {row_schema} is for records, traces and spans")
+    if schema != "native":
+        raise ConfigError(f"--schema {schema} is for records, traces and spans")
     if resume:
         raise ConfigError("--resume continues an export of pages; this listing is one answer")
     from ..export import write_rows
@@ -543,7 +544,7 @@ def show_rows(
     check_output(output, as_json)
     result = write_rows(
         rows, output, format=format or _default_format(output), columns=chosen,
-        flatten=flatten, overwrite=force, schema=schema,
+        flatten=flatten, overwrite=force, schema=first_columns,
     )  # fmt: skip
     wrote(session, result, as_json=as_json)
 

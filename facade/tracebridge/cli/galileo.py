@@ -233,7 +233,7 @@ def records(
         show_rows(
             s, pager, RECORD_COLUMNS, title=f"Galileo {root_type}s", output=output,
             format=format, columns=columns, as_json=as_json, force=force, flatten=flatten,
-            resume=resume, row_schema=schema,
+            resume=resume, schema=schema,
         )  # fmt: skip
 
 
@@ -255,10 +255,10 @@ def projects(
         session(emulator=emulator, quiet=quiet, debug=debug) as s,
         s.galileo(None, base_url, rate_limit) as gl,
     ):
-        rows, schema = _listed(gl.projects())
+        rows, first = _listed(gl.projects())
         show_rows(
             s, rows, LISTED_COLUMNS, title="Galileo projects", output=output, format=format,
-            columns=columns, as_json=as_json, force=force, schema=schema,
+            columns=columns, as_json=as_json, force=force, first_columns=first,
         )  # fmt: skip
 
 
@@ -310,10 +310,10 @@ def _project_listing(method: str, what: str, flag: str) -> Any:
             session(emulator=emulator, quiet=quiet, debug=debug) as s,
             s.galileo(project, base_url, rate_limit) as gl,
         ):
-            rows, schema = _listed(getattr(gl, method)())
+            rows, first = _listed(getattr(gl, method)())
             show_rows(
                 s, rows, LISTED_COLUMNS, title=f"Galileo {what}", output=output,
-                format=format, columns=columns, as_json=as_json, force=force, schema=schema,
+                format=format, columns=columns, as_json=as_json, force=force, first_columns=first,
             )  # fmt: skip
 
     command.__doc__ = (

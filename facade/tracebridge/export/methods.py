@@ -79,12 +79,13 @@ def common_export(
     from ..errors import ConfigError
 
     origin = _origin(pager, str(options.get("schema")))
-    unsupported = [name for name in ("columns", "resume") if options.get(name)]
-    if unsupported or options.get("flatten") is False:
-        named = ", ".join([*unsupported, *(["flatten"] if options.get("flatten") is False else [])])
+    refused = [name for name in ("columns", "resume") if options.get(name)]
+    if options.get("flatten") is False:
+        refused.append("flatten")
+    if refused:
         raise ConfigError(
-            f"{named} do not go with schema='common' (its tables have fixed columns and "
-            "are written afresh)"
+            f"{', '.join(refused)} do not go with schema='common' (its tables have fixed "
+            "columns and are written afresh)"
         )
     from ..schema import common_rows, file_stem
     from ..schema.write import write_common, write_otlp

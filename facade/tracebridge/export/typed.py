@@ -35,8 +35,8 @@ class TypedPages:
         """Keep a page, typed as its own values say (`seen`: this page's kinds)."""
         if not self.usable or not flats:
             return
+        pa = require("pyarrow", "parquet")
         try:
-            pa = require("pyarrow", "parquet")
             layout = ArrowLayout(sorted(seen.kinds), seen)
             batch = layout.batch(list(flats))
             self.folder.mkdir(exist_ok=True)
@@ -44,13 +44,8 @@ class TypedPages:
             with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, batch.schema) as out:
                 out.write_batch(batch)
             self.pages += 1
-        except (ValueError, TypeError, OverflowError, UnicodeError, OSError):
+        except (ValueError, TypeError, OverflowError, UnicodeError, OSError, pa.ArrowException):
             self.give_up()  # the JSON lines path will write the file
-        except Exception as exc:  # pyarrow's own errors (ArrowInvalid, ...)
-            if type(exc).__module__.startswith("pyarrow"):
-                self.give_up()
-            else:
-                raise
 
     def give_up(self) -> None:
         self.usable = False

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from ..export.flatten import parse_datetime
+
 Row = dict[str, Any]
 
 # Where a model's name says who serves it (gen_ai.provider.name values of the conventions).
@@ -27,17 +29,10 @@ _PROVIDERS = (
 def instant(value: Any) -> datetime | None:
     """An ISO 8601 text (or a datetime) as an aware UTC datetime; None if it is not one."""
     if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, str) and value:
-        try:
-            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            return None
-    else:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, str) and value:
+        return parse_datetime(value)  # the exports' own reading of a date-time
+    return None
 
 
 def later(start: datetime | None, milliseconds: float | None) -> datetime | None:

@@ -25,6 +25,7 @@ from typing import Any
 from .._optional import require
 from ..errors import ConfigError, ExportValueError, ExportWriteError
 from ..export.files import format_for
+from ..export.flatten import as_text
 from ..export.values import XLSX_MAX_TEXT
 from .tables import (
     BOOLEAN,
@@ -223,13 +224,8 @@ def _csv(table: str, path: Path) -> Iterator[Any]:
 
 
 def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    return str(_instant(value))
+    """A CSV cell as the native exports write one (`as_text`), instants as ISO 8601 UTC."""
+    return as_text(_instant(value))
 
 
 @contextlib.contextmanager
