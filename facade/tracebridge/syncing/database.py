@@ -1,0 +1,253 @@
+"""The two database targets, DuckDB (a file, the default) and PostgreSQL (a connection URL):
+the same tables, views and upsert (see `sql`), each page applied in one transaction with the
+source's state, so a sync killed at any point leaves whole pages and the state that goes
+with them."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from typing import Any
+
+from .._optional import require
+from ..errors import ConfigError
+from ..schema import TABLES, columns
+from ..schema.write import arrow_schema
+from . import sql
+from .batch import SUBJECT_TABLES, Batch, Counts, counts_by_table
+from .state import STATE_COLUMNS, STATE_TABLE, State
+
+DEFAULT_DATABASE = "tracebridge.duckdb"
+
+
+class DatabaseTarget(ABC):
+    """What both databases share; subclasses connect, stage a page and run statements."""
+
+    dialect: sql.Dialect
+    kind = "database"
+
+    def __init__(self) -> None:
+        self._connection: Any = None
+
+    # -- what each database does its own way ------------------------------------------------
+
+    @abstractmethod
+    def _connect(self) -> Any: ...
+
+    @abstractmethod
+    def _execute(
+        self, statement: str, parameters: tuple[Any, ...] = ()
+    ) -> list[tuple[Any, ...]]: ...
+
+    @abstractmethod
+    def _transaction(self) -> contextlib.AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def _stage(self, batch: Batch) -> None: ...
+
+    def _unstage(self) -> None:
+        for table in TABLES:
+            self._execute(f"DROP TABLE IF EXISTS {sql.staged(table)}")
+
+    # -- the shared part ---------------------------------------------------------------------
+
+    def open(self) -> None:
+        self._connection = self._connect()
+        with self._transaction():
+            for statement in [*sql.create_tables(self.dialect), *sql.create_views()]:
+                self._execute(statement)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def __enter__(self) -> DatabaseTarget:
+        self.open()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def load_state(self, query: str) -> State | None:
+        found = self._execute(
+            f"SELECT {', '.join(STATE_COLUMNS)} FROM {STATE_TABLE} WHERE query = %s", (query,)
+        )
+        return State.from_row(found[0]) if found else None
+
+    def save_state(self, state: State) -> None:
+        with self._transaction():
+            self._write_state(state)
+
+    def _write_state(self, state: State) -> None:
+        delete, insert = sql.save_state()
+        self._execute(delete, (state.query,))
+        self._execute(insert, state.row())
+
+    def apply(self, batch: Batch, state: State) -> dict[str, Counts]:
+        """Upsert a page's rows and, when any row was written, the state with them."""
+        counts = counts_by_table()
+        if not len(batch):
+            return counts
+        with self._transaction():
+            self._stage(batch)
+            written = 0
+            for table in SUBJECT_TABLES:
+                self._execute(f"DROP TABLE IF EXISTS {sql.changed(table)}")
+                self._execute(f"CREATE TEMP TABLE {sql.changed(table)} AS {sql.classify(table)}")
+                ((new, changed),) = self._execute(
+                    f"SELECT count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE NOT is_new) "
+                    f"FROM {sql.changed(table)}"
+                )
+                staged = len(batch.tables[table])
+                counts[table] = Counts(int(new), int(changed), staged - int(new) - int(changed))
+                written += counts[table].written
+            if written:
+                self._execute(f"DROP TABLE IF EXISTS {sql.AFFECTED}")
+                self._execute(f"CREATE TEMP TABLE {sql.AFFECTED} AS {sql.affected()}")
+                ((new, changed),) = self._execute(sql.count_scores())
+                staged = len(batch.tables["scores"])
+                counts["scores"] = Counts(int(new), int(changed), staged - int(new) - int(changed))
+                for table in SUBJECT_TABLES:
+                    for statement in sql.replace_subjects(table):
+                        self._execute(statement)
+                for statement in sql.replace_scores():
+                    self._execute(statement)
+                self._write_state(state)
+                self._execute(f"DROP TABLE {sql.AFFECTED}")
+            else:
+                counts["scores"] = Counts(unchanged=len(batch.tables["scores"]))
+            for table in SUBJECT_TABLES:
+                self._execute(f"DROP TABLE {sql.changed(table)}")
+            self._unstage()
+        return counts
+
+    @abstractmethod
+    def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Run one SQL statement; its column names and rows."""
+
+
+class DuckDBTarget(DatabaseTarget):
+    """A DuckDB database file (created when missing); pages are staged as Arrow tables."""
+
+    dialect = sql.DUCKDB
+
+    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DATABASE, *, read_only: bool = False):
+        super().__init__()
+        self.path = os.fspath(path)
+        self.read_only = read_only
+
+    def __repr__(self) -> str:
+        return f"DuckDBTarget({self.path!r})"
+
+    def _connect(self) -> Any:
+        duckdb = require("duckdb", "duckdb")
+        if self.read_only and not os.path.exists(self.path):
+            raise ConfigError(f"no database at {self.path!r}: run `tracebridge sync` first")
+        try:
+            connection = duckdb.connect(self.path, read_only=self.read_only)
+        except duckdb.IOException as exc:
+            raise ConfigError(f"cannot open {self.path!r}: {exc}") from None
+        connection.execute("SET TimeZone = 'UTC'")
+        return connection
+
+    def open(self) -> None:
+        if self.read_only:
+            self._connection = self._connect()
+        else:
+            super().open()
+
+    def _execute(self, statement: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        cursor = self._connection.execute(statement.replace("%s", "?"), parameters)
+        return cursor.fetchall() if cursor.description else []
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._connection.begin()
+        try:
+            yield
+        except BaseException:
+            self._connection.rollback()
+            raise
+        self._connection.commit()
+
+    def _stage(self, batch: Batch) -> None:
+        pa = require("pyarrow", "duckdb")
+        for table in TABLES:
+            arrow = pa.Table.from_pylist(batch.rows(table), schema=arrow_schema(table, pa))
+            self._connection.register(f"arrow_{table}", arrow)
+            self._execute(f"CREATE TEMP TABLE {sql.staged(table)} AS SELECT * FROM arrow_{table}")
+            self._connection.unregister(f"arrow_{table}")
+
+    def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        cursor = self._connection.execute(statement)
+        if not cursor.description:
+            return [], []
+        return [column[0] for column in cursor.description], cursor.fetchall()
+
+
+class PostgresTarget(DatabaseTarget):
+    """A PostgreSQL database by URL; pages are staged with COPY into temporary tables."""
+
+    dialect = sql.POSTGRES
+
+    def __init__(self, url: str):
+        super().__init__()
+        self.url = url
+
+    def __repr__(self) -> str:
+        return f"PostgresTarget({redact_url(self.url)!r})"
+
+    def _connect(self) -> Any:
+        psycopg = require("psycopg", "postgres")
+        try:
+            connection = psycopg.connect(self.url, autocommit=True)
+        except psycopg.OperationalError as exc:
+            message = str(exc).replace(self.url, redact_url(self.url))
+            raise ConfigError(
+                f"cannot connect to {redact_url(self.url)}: {message.strip()}"
+            ) from None
+        connection.execute("SET TimeZone = 'UTC'")
+        return connection
+
+    def _execute(self, statement: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        cursor = self._connection.execute(statement, parameters or None)
+        return cursor.fetchall() if cursor.description else []
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._connection.transaction():
+            yield
+
+    def _stage(self, batch: Batch) -> None:
+        for table in TABLES:
+            names = columns(table)
+            self._execute(f"CREATE TEMP TABLE {sql.staged(table)} (LIKE {table})")
+            with (
+                self._connection.cursor() as cursor,
+                cursor.copy(f"COPY {sql.staged(table)} ({', '.join(names)}) FROM STDIN") as copy,
+            ):
+                for row in batch.rows(table):
+                    copy.write_row(tuple(row.get(name) for name in names))
+
+    def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        cursor = self._connection.execute(statement)
+        if not cursor.description:
+            return [], []
+        return [column.name for column in cursor.description], cursor.fetchall()
+
+
+def redact_url(url: str) -> str:
+    """A connection URL without its password (for messages and reprs)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    netloc = f"{parts.username}:***@{host}" if parts.username else f"***@{host}"
+    return urlunsplit(parts._replace(netloc=netloc))

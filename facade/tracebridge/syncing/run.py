@@ -1,0 +1,225 @@
+"""One sync run: for each source, what is new or changed since the last run is read page by
+page, in the common schema, and upserted into the target with the source's state.
+
+A run that is killed leaves its state `pending` at the last page written; the next run
+resumes the same walk from there. A run that finds nothing new writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+from ..errors import ConfigError
+from ..schema import TABLES, common_rows
+from .batch import Batch, Counts, counts_by_table
+from .sources import Source, Window
+from .state import Pending, State
+
+DEFAULT_LOOKBACK = timedelta(minutes=10)
+# The organization's logs have no beginning to sync from: the first run reaches this far back
+# unless `since` says otherwise.
+LOGS_FIRST_SYNC = timedelta(days=7)
+
+
+class Target(Protocol):
+    kind: str
+
+    def open(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def load_state(self, query: str) -> State | None: ...
+
+    def save_state(self, state: State) -> None: ...
+
+    def apply(self, batch: Batch, state: State) -> dict[str, Counts]: ...
+
+
+class Progress(Protocol):
+    def started(self, label: str, total: int | None) -> None: ...
+
+    def advanced(self, rows: int) -> None: ...
+
+    def finished(self, result: SourceResult) -> None: ...
+
+
+@dataclass
+class SourceResult:
+    """What a run did for one source."""
+
+    label: str
+    query: str
+    rows_read: int = 0
+    walked: bool = True  # False: the source said there was nothing to read (an ended experiment)
+    resumed: bool = False  # True: it went on from a killed run's last page
+    tables: dict[str, Counts] = field(default_factory=counts_by_table)
+
+
+@dataclass
+class SyncResult:
+    """What a run did: per source, and per table over all sources."""
+
+    target: str
+    sources: list[SourceResult] = field(default_factory=list)
+
+    @property
+    def tables(self) -> dict[str, Counts]:
+        totals = counts_by_table()
+        for source in self.sources:
+            for table, counts in source.tables.items():
+                totals[table].add(counts)
+        return totals
+
+    @property
+    def written(self) -> int:
+        return sum(counts.written for counts in self.tables.values())
+
+    def summary(self) -> list[str]:
+        """One line per table: `traces: 12 new, 3 updated, 240 unchanged`."""
+        return [
+            f"{table}: {c.new:,} new, {c.updated:,} updated, {c.unchanged:,} unchanged"
+            for table, c in self.tables.items()
+        ]
+
+
+def open_target(target: Any = None) -> Any:
+    """A target from what names one: a `postgresql://` URL, a `.duckdb` (or `.db`) file, a
+    folder for a Parquet dataset, or a target object. Nothing: `tracebridge.duckdb` here."""
+    from .database import DEFAULT_DATABASE, DuckDBTarget, PostgresTarget
+
+    if target is None:
+        return DuckDBTarget(DEFAULT_DATABASE)
+    if not isinstance(target, (str, os.PathLike)):
+        return target
+    text = os.fspath(target)
+    if text.startswith(("postgresql://", "postgres://")):
+        return PostgresTarget(text)
+    if text.lower().endswith((".duckdb", ".db", ".ddb")):
+        return DuckDBTarget(text)
+    if os.path.splitext(text)[1]:
+        raise ConfigError(
+            f"cannot tell what {text!r} is: give a .duckdb file, a postgresql:// URL or a "
+            "folder (a Parquet dataset)"
+        )
+    from .dataset import DatasetTarget
+
+    return DatasetTarget(text)
+
+
+def run_sync(
+    sources: Sequence[Source],
+    target: Any,
+    clients: dict[str, Any],
+    *,
+    lookback: timedelta = DEFAULT_LOOKBACK,
+    since: datetime | None = None,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> SyncResult:
+    """Sync each source into an open target (see `tracebridge.sync` for the options)."""
+    result = SyncResult(repr(target))
+    for source in sources:
+        outcome = _sync_one(
+            source, clients[source.service], target, lookback, since, full, progress
+        )
+        result.sources.append(outcome)
+        if progress is not None:
+            progress.finished(outcome)
+    return result
+
+
+def _lower_bound(
+    source: Source, state: State, since: datetime | None, whole: bool, lookback: timedelta
+) -> datetime | None:
+    if not whole and state.watermark is not None:
+        return state.watermark - lookback
+    if since is not None:
+        return since
+    if getattr(source, "kind", None) in ("traces", "spans") and source.service == "respan":
+        return datetime.now(UTC) - LOGS_FIRST_SYNC
+    return None
+
+
+def _sync_one(
+    source: Source,
+    client: Any,
+    target: Target,
+    lookback: timedelta,
+    since: datetime | None,
+    full: bool,
+    progress: Progress | None,
+) -> SourceResult:
+    state = target.load_state(source.identity) or State(
+        source.identity, source.service, source.label
+    )
+    outcome = SourceResult(source.label, source.identity)
+    plan = source.plan(client, state.detail)
+    detail = {**state.detail, **plan.detail}
+    if not plan.walk:
+        outcome.walked = False
+        if detail != state.detail:
+            target.save_state(state.advanced(detail=detail))
+        return outcome
+    now = datetime.now(UTC)
+    pending = state.pending
+    if pending is not None and not full:
+        began, lower, floor = pending.began, pending.since, pending.floor
+        outcome.resumed = True
+    else:
+        began, floor = now, None
+        lower = _lower_bound(source, state, since, full or plan.whole, lookback)
+    pager = source.listing(client, Window(lower, floor, now))
+    origin = pager.source.schema.origin
+    if progress is not None:
+        progress.started(source.label, pager.count)
+    current, wrote = state, False
+    for _, rows in pager.export_source().row_pages():
+        if not rows:
+            continue
+        outcome.rows_read += len(rows)
+        positions = [moment for moment in map(source.position, rows) if moment is not None]
+        checkpoint = current.advanced(
+            pending=Pending(began, lower, max(positions) if positions else floor),
+            rows_seen=state.rows_seen + outcome.rows_read,
+            last_run=now,
+            detail=detail,
+        )
+        counts = target.apply(Batch.of(common_rows(rows, origin)), checkpoint)
+        for table in TABLES:
+            outcome.tables[table].add(counts[table])
+        if any(c.written for c in counts.values()):
+            current, wrote = checkpoint, True
+        if progress is not None:
+            progress.advanced(len(rows))
+    finish = getattr(target, "finish", None)
+    if finish is not None:  # a target that writes in larger steps than a page
+        for table, counts in finish(current).items():
+            outcome.tables[table].add(counts)
+        wrote = wrote or getattr(target, "wrote", False)
+    if wrote or pending is not None or detail != state.detail:
+        target.save_state(
+            current.advanced(
+                watermark=began,
+                pending=None,
+                rows_seen=state.rows_seen + outcome.rows_read,
+                last_run=now if wrote else state.last_run,
+                detail=detail,
+            )
+        )
+    return outcome
+
+
+def as_sources(items: Iterable[Source]) -> list[Source]:
+    sources = list(items)
+    if not sources:
+        raise ConfigError("nothing to sync: name at least one source")
+    seen: set[str] = set()
+    for source in sources:
+        if source.identity in seen:
+            raise ConfigError(f"{source.label} is named twice")
+        seen.add(source.identity)
+    return sources
