@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
 
 from .. import __version__
 from . import galileo, respan
+from . import sync as syncing
 from .demo import demo
 from .doctor import doctor
 
@@ -88,6 +89,8 @@ app.add_typer(respan.app, name="respan")
 app.add_typer(galileo.app, name="galileo")
 app.command()(demo)
 app.command()(doctor)
+app.command()(syncing.sync)
+app.command()(syncing.sql)
 
 
 def _version(value: bool) -> None:

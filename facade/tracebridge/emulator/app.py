@@ -15,6 +15,7 @@ Respan lives under `/api/`, Galileo under `/v2/`, the knobs under `/_emulator/`:
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import fields
 from typing import Any
@@ -75,6 +76,27 @@ class Emulator:
         rows = [self.data.new_trace(experiment_id) for _ in range(count)]
         self.data.experiment_traces[experiment_id].insert_newest(rows)
         return rows
+
+    def rescore_trace(self, experiment_id: str, log_id: str, slug: str, value: float) -> Row:
+        """An evaluator's new numeric verdict on a trace (its start_time stays)."""
+        traces = self.data.experiment_traces[experiment_id]
+        for row in traces:
+            if row["id"] == log_id:
+                changed = copy.deepcopy(row)
+                score = changed.setdefault("scores", {}).setdefault(slug, {})
+                score.update({"numerical_value": value, "score_value_type": "numerical"})
+                traces.override(changed)
+                return changed
+        raise KeyError(f"no trace {log_id!r} in {experiment_id!r}")
+
+    def insert_records(self, run_id: str, count: int = 1) -> list[Row]:
+        """Insert Galileo traces (with their spans) into a log stream or experiment, now."""
+        return self.data.galileo_runs[run_id].insert_traces(count, self.data.now_for_insert())
+
+    def rescore_record(self, run_id: str, kind: str, record_id: str, value: float) -> Row:
+        """A Galileo scorer's new `correctness` of a record; its updated_at becomes now."""
+        run = self.data.galileo_runs[run_id]
+        return run.rescore(kind, record_id, value, self.data.now_for_insert())
 
     def _apply_insertion(self, insertion: Insertion) -> None:
         self.insert_traces(insertion.experiment_id, insertion.rows)

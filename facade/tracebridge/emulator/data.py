@@ -407,13 +407,13 @@ class Dataset:
         """A trace dated now (after any frozen window), for inserting while a client pages."""
         number = next(self._insert_counter)
         row = self._trace_maker(experiment_id)(10_000_000 + number)
-        moment = self._now_for_insert()
+        moment = self.now_for_insert()
         row["id"] = row["trace_unique_id"] = f"tr_new_{number:07d}"
         row["start_time"] = iso(moment)
         row["end_time"] = iso(moment + timedelta(seconds=row["duration"]))
         return row
 
-    def _now_for_insert(self) -> datetime:
+    def now_for_insert(self) -> datetime:
         with self._clock_lock:
             moment = max(datetime.now(UTC), self._last_insert + timedelta(microseconds=1))
             self._last_insert = moment
@@ -554,6 +554,40 @@ class GalileoRun:
             row["model"] = ("gpt-4o", "gpt-4o-mini", "claude-3-5-sonnet")[trace_index % 3]
             row["temperature"] = (0.0, 0.7)[trace_index % 2]
             row["finish_reason"] = "stop"
+        return row
+
+    NEW = 10_000_000  # indexes of records inserted while the emulator runs start here
+
+    def insert_traces(self, count: int, moment: datetime) -> list[Row]:
+        """`count` traces dated `moment`, each with its three spans, put at the head."""
+        start = self.NEW + self.traces.inserted
+        traces, spans = [], []
+        for index in range(start, start + count):
+            trace = self._dated(self._trace(index), moment)
+            traces.append(trace)
+            for position in range(len(SPAN_KINDS)):
+                span = self._span(index * len(SPAN_KINDS) + position)
+                span.update({"trace_id": trace["id"], "parent_id": trace["id"]})
+                spans.append(self._dated(span, moment - timedelta(microseconds=position)))
+        self.traces.insert_newest(traces)
+        self.spans.insert_newest(list(reversed(spans)))
+        return traces
+
+    def rescore(self, kind: str, record_id: str, correctness: float, moment: datetime) -> Row:
+        """A scorer's new verdict on a record: its metric changes and `updated_at` moves."""
+        collection = self.of_kind(kind)
+        for row in collection:
+            if row["id"] == record_id:
+                changed = copy.deepcopy(row)
+                changed["metrics"]["correctness"] = correctness
+                changed["updated_at"] = iso(moment)
+                collection.override(changed)
+                return changed
+        raise KeyError(f"no {kind} record {record_id!r}")
+
+    @staticmethod
+    def _dated(row: Row, moment: datetime) -> Row:
+        row["created_at"] = row["updated_at"] = iso(moment)
         return row
 
     def _session(self, index: int) -> Row:

@@ -182,7 +182,11 @@ class DuckDBTarget(DatabaseTarget):
             self._connection.unregister(f"arrow_{table}")
 
     def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        cursor = self._connection.execute(statement)
+        duckdb = require("duckdb", "duckdb")
+        try:
+            cursor = self._connection.execute(statement)
+        except duckdb.Error as exc:
+            raise ConfigError(f"the query failed: {first_line(exc)}") from None
         if not cursor.description:
             return [], []
         return [column[0] for column in cursor.description], cursor.fetchall()
@@ -233,10 +237,19 @@ class PostgresTarget(DatabaseTarget):
                     copy.write_row(tuple(row.get(name) for name in names))
 
     def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        cursor = self._connection.execute(statement)
+        psycopg = require("psycopg", "postgres")
+        try:
+            cursor = self._connection.execute(statement)
+        except psycopg.Error as exc:
+            raise ConfigError(f"the query failed: {first_line(exc)}") from None
         if not cursor.description:
             return [], []
         return [column.name for column in cursor.description], cursor.fetchall()
+
+
+def first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
 
 
 def redact_url(url: str) -> str:

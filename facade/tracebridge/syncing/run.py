@@ -177,6 +177,7 @@ def _sync_one(
     if progress is not None:
         progress.started(source.label, pager.count)
     current, wrote = state, False
+    checkpoint = state
     for _, rows in pager.export_source().row_pages():
         if not rows:
             continue
@@ -197,9 +198,11 @@ def _sync_one(
             progress.advanced(len(rows))
     finish = getattr(target, "finish", None)
     if finish is not None:  # a target that writes in larger steps than a page
-        for table, counts in finish(current).items():
-            outcome.tables[table].add(counts)
-        wrote = wrote or getattr(target, "wrote", False)
+        counts = finish(checkpoint)
+        for table in TABLES:
+            outcome.tables[table].add(counts[table])
+        if any(c.written for c in counts.values()):
+            current, wrote = checkpoint, True
     if wrote or pending is not None or detail != state.detail:
         target.save_state(
             current.advanced(

@@ -172,7 +172,7 @@ _OF_AFFECTED = (
     "AND a.subject_kind = {t}.subject_kind AND a.subject_id = {t}.subject_id)"
 )
 _EVALUATOR_KEY = "coalesce({t}.evaluator_id, {t}.evaluator_slug, {t}.evaluator_name, '')"
-_SCORE_VALUES = (
+SCORE_VALUES = (
     "value_type", "numeric_value", "bool_value", "label", "explanation", "evaluator_id",
     "evaluator_slug", "evaluator_name", "trace_id", "experiment_id",
 )  # fmt: skip
@@ -180,7 +180,7 @@ _SCORE_VALUES = (
 
 def count_scores() -> str:
     """New and changed scores among the staged scores of affected subjects."""
-    differs = " OR ".join(f"o.{name} IS DISTINCT FROM s.{name}" for name in _SCORE_VALUES)
+    differs = " OR ".join(f"o.{name} IS DISTINCT FROM s.{name}" for name in SCORE_VALUES)
     return (
         "SELECT count(*) FILTER (WHERE o.subject_id IS NULL), "
         f"count(*) FILTER (WHERE o.subject_id IS NOT NULL AND ({differs})) "
