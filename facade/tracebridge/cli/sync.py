@@ -92,6 +92,12 @@ def sync(
         typer.Option("--project", envvar="GALILEO_PROJECT_ID", help="The Galileo project."),
     ] = None,
     to: TargetOption = None,
+    rate_limit: Annotated[
+        int,
+        typer.Option(
+            "--rate-limit", min=0, help="Respan requests per minute at most (0: no limit)."
+        ),
+    ] = 60,
     lookback: Annotated[
         str,
         typer.Option("--lookback", help="How late a row may arrive and still be found (10m)."),
@@ -124,7 +130,7 @@ def sync(
         clients: dict[str, Any] = {}
         try:
             sources = _sources(s, clients, experiment, dataset, logs, log_stream,
-                               galileo_experiment, kinds, project)  # fmt: skip
+                               galileo_experiment, kinds, project, rate_limit)  # fmt: skip
             with _Progress(quiet=quiet) as progress:
                 result = run(
                     sources, to, respan=clients.get("respan"), galileo=clients.get("galileo"),
@@ -155,29 +161,30 @@ def _sources(
     galileo_experiments: list[str] | None,
     kinds: list[str],
     project: str | None,
+    rate_limit: int,
 ) -> list[Any]:
     from ..syncing import GalileoRecords, RespanDatasetSpans, RespanExperimentTraces, RespanLogs
 
     sources: list[Any] = []
     if experiments or datasets or logs:
-        clients["respan"] = respan = s.respan()
+        clients["respan"] = respan = s.respan(rate_limit=rate_limit)
         for name in experiments or []:
             if name == "all":
                 for found in respan.experiments.list():
-                    sources.append(RespanExperimentTraces(found.id))
+                    sources.append(RespanExperimentTraces(found.id, status=str(found.status)))
             else:
                 sources.append(RespanExperimentTraces(name))
         sources += [RespanDatasetSpans(name) for name in datasets or []]
         sources += [RespanLogs(kind) for kind in logs or []]
-    runs = [("log_stream_id", run) for run in log_streams or []]
-    runs += [("experiment_id", run) for run in galileo_experiments or []]
+    runs: list[tuple[str | None, str | None]] = [(run, None) for run in log_streams or []]
+    runs += [(None, run) for run in galileo_experiments or []]
     if runs:
         if not kinds:
             raise ConfigError("--records needs trace, span or both")
         clients["galileo"] = s.galileo(project)
-        for name, run in runs:
+        for stream, experiment in runs:
             for kind in kinds:
-                sources.append(GalileoRecords(kind, project_id=project, **{name: run}))
+                sources.append(GalileoRecords(kind, stream, experiment, project_id=project))
     if not sources:
         raise ConfigError(
             "nothing to sync: name sources with --experiment, --dataset, --logs, --log-stream "
@@ -222,12 +229,9 @@ class _Progress:
         if self.quiet:
             return
         written = sum(c.written for c in result.tables.values())
-        if not result.walked:
-            what = "ended and synced before: nothing to read"
-        else:
-            what = f"{result.rows_read:,} rows read, {written:,} written"
-            if result.resumed:
-                what += " (resumed)"
+        what = f"{result.rows_read:,} rows read, {written:,} written"
+        if result.resumed:
+            what += " (resumed)"
         stderr.print(f"{result.label}: {what}", highlight=False)
 
 

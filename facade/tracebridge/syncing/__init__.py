@@ -51,6 +51,7 @@ def sync(
     chosen = as_sources(sources)
     if lookback < timedelta(0):
         raise ConfigError("lookback cannot be negative")
+    opened = open_target(target)  # a target it cannot tell is refused before any client
     clients: dict[str, Any] = {}
     made: list[Any] = []
     for service, given in (("respan", respan), ("galileo", galileo)):
@@ -60,7 +61,6 @@ def sync(
             given = _client(service)
             made.append(given)
         clients[service] = given
-    opened = open_target(target)
     try:
         opened.open()
         try:

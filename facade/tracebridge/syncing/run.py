@@ -54,7 +54,6 @@ class SourceResult:
     label: str
     query: str
     rows_read: int = 0
-    walked: bool = True  # False: the source said there was nothing to read (an ended experiment)
     resumed: bool = False  # True: it went on from a killed run's last page
     tables: dict[str, Counts] = field(default_factory=counts_by_table)
 
@@ -159,11 +158,6 @@ def _sync_one(
     outcome = SourceResult(source.label, source.identity)
     plan = source.plan(client, state.detail)
     detail = {**state.detail, **plan.detail}
-    if not plan.walk:
-        outcome.walked = False
-        if detail != state.detail:
-            target.save_state(state.advanced(detail=detail))
-        return outcome
     now = datetime.now(UTC)
     pending = state.pending
     if pending is not None and not full:

@@ -8,7 +8,7 @@ killed walk resumes from the last page's position. Rows that change after they w
 come back through the lower bound: Galileo records carry `updated_at`, so a run asks for
 every record updated since the last run began (minus the lookback); Respan rows carry no such
 field, so a run asks for rows that started since the last run began minus the lookback
-window, and an experiment that finishes gets one whole pass, its scores being final then.
+window, and an experiment that ends gets one whole pass, its scores being final then.
 """
 
 from __future__ import annotations
@@ -48,10 +48,9 @@ class Window:
 
 @dataclass(frozen=True)
 class Plan:
-    """What a source's check before the walk found: whether to walk at all, whether the
-    walk must be whole (ignoring the watermark), and what to remember of the source."""
+    """What a source's check before the walk found: whether the walk must be whole
+    (ignoring the watermark), and what to remember of the source."""
 
-    walk: bool = True
     whole: bool = False
     detail: Mapping[str, Any] = field(default_factory=dict)
 
@@ -97,6 +96,7 @@ class RespanExperimentTraces:
     experiment_id: str
     detail: bool = True
     page_size: int = 100
+    status: str | None = None  # as a listing of experiments gave it (saves reading it again)
     service: str = "respan"
 
     @property
@@ -108,11 +108,11 @@ class RespanExperimentTraces:
         return f"respan experiment {self.experiment_id}"
 
     def plan(self, client: Any, detail: Mapping[str, Any]) -> Plan:
-        status = str(client.experiments.get(self.experiment_id).status)
-        was = detail.get("status")
-        if was in RESPAN_ENDED and status in RESPAN_ENDED:
-            return Plan(walk=False, detail={"status": status})  # ended and synced since
-        return Plan(whole=status in RESPAN_ENDED, detail={"status": status})
+        """A whole pass when the experiment has ended since the last run (its evaluators
+        are done: every score is final), else the usual walk from the watermark."""
+        status = self.status or str(client.experiments.get(self.experiment_id).status)
+        ended = status in RESPAN_ENDED and detail.get("status") not in RESPAN_ENDED
+        return Plan(whole=ended, detail={"status": status})
 
     def listing(self, client: Any, window: Window) -> Any:
         return client.experiments.traces(

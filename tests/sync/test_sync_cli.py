@@ -1,0 +1,69 @@
+"""`tracebridge sync` and `tracebridge sql` as a user runs them: against the embedded emulator,
+then a query of what was synced; and the mistakes, each one line with exit code 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tracebridge.cli import app
+from tracebridge.emulator.data import GALILEO_LOG_STREAM_ID, GALILEO_PROJECT_ID
+
+pytest.importorskip("duckdb")
+runner = CliRunner()
+
+
+def test_sync_then_sql_answers_from_the_synced_database(tmp_path: Path) -> None:
+    database = str(tmp_path / "evals.duckdb")
+    synced = runner.invoke(
+        app,
+        ["sync", "--emulator", "--experiment", "all", "--log-stream", GALILEO_LOG_STREAM_ID,
+         "--project", GALILEO_PROJECT_ID, "--to", database, "--quiet"],
+    )  # fmt: skip
+    assert synced.exit_code == 0, synced.output
+    lines = synced.stdout.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == ["spans", "traces", "scores"]
+    new_traces = int(lines[1].split()[1].replace(",", ""))
+    asked = runner.invoke(
+        app, ["sql", "SELECT source, count(*) AS n FROM traces GROUP BY 1 ORDER BY 1",
+              "--to", database, "--json"],
+    )  # fmt: skip
+    assert asked.exit_code == 0, asked.output
+    counted = json.loads(asked.stdout)
+    assert [row["source"] for row in counted] == ["galileo", "respan"]
+    assert sum(row["n"] for row in counted) == new_traces
+    out = tmp_path / "usage.csv"
+    written = runner.invoke(
+        app, ["sql", "SELECT * FROM usage_by_experiment", "--to", database, "-o", str(out)]
+    )
+    assert written.exit_code == 0, written.output
+    assert out.read_text().splitlines()[0].startswith("source,experiment_id,traces,cost_usd")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["sync", "--emulator"], "nothing to sync"),
+        (["sync", "--emulator", "-e", "exp_1", "--lookback", "soon"], "not a duration"),
+        (["sync", "--emulator", "-e", "exp_1", "--to", "out.csv"], "cannot tell what"),
+        (["sql", "SELECT 1", "--to", "missing.duckdb"], "no database at"),
+    ],
+)
+def test_sync_mistakes_are_one_line_with_exit_code_2(
+    args: list[str], message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_failing_query_is_one_line_naming_the_problem(tmp_path: Path) -> None:
+    database = str(tmp_path / "evals.duckdb")
+    runner.invoke(app, ["sync", "--emulator", "-e", "exp_0001", "--to", database, "--quiet"])
+    result = runner.invoke(app, ["sql", "SELECT nope FROM traces", "--to", database])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: the query failed:") and "nope" in result.stderr
