@@ -36,6 +36,13 @@ def answer(request: httpx.Request) -> httpx.Response:
     if path.startswith("/api/v2/experiments/") and path.endswith("/logs/list/"):
         assert request.headers["authorization"] == "Bearer readme-respan-key"
         return httpx.Response(200, json=TRACE_PAGE)
+    if path.startswith("/api/v2/experiments/exp_") and request.method == "GET":
+        experiment = path.rstrip("/").rsplit("/", 1)[-1]
+        created = "2025-06-01T00:00:00Z"
+        return httpx.Response(
+            200,
+            json={"id": experiment, "name": "readme", "status": "running", "created_at": created},
+        )
     if path.endswith("/export_records"):
         assert request.headers["galileo-api-key"] == "readme-galileo-key"
         line = json.dumps(SEARCH_PAGE["records"][0]) + "\n"

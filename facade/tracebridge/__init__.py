@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .galileo import AsyncGalileo, Galileo
     from .pagination import AsyncPager, Pager
     from .respan import AsyncRespan, Respan
+    from .syncing import sync
 
 # The clients and pagers load on first use: `import tracebridge` stays cheap for the
 # command line and for `F` and the errors.
@@ -56,6 +57,7 @@ _LAZY = {
     "AsyncGalileo": "galileo",
     "Pager": "pagination",
     "AsyncPager": "pagination",
+    "sync": "syncing",
 }
 
 
@@ -92,4 +94,5 @@ __all__ = [
     "ValidationError",
     "__version__",
     "errors",
+    "sync",
 ]
