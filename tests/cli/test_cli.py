@@ -112,11 +112,20 @@ def test_the_demo_runs_end_to_end(tmp_path: Path) -> None:
     result = invoke("demo", "--out", str(tmp_path / "demo"))
     assert result.exit_code == 0, result.output
     files = sorted(p.name for p in (tmp_path / "demo").iterdir())
-    assert files == ["galileo-traces.jsonl", "traces.csv", "traces.parquet"]
+    assert files == ["galileo-traces.jsonl", "tracebridge.duckdb", "traces.csv", "traces.parquet"]
     rows = pq.read_table(tmp_path / "demo" / "traces.parquet").num_rows
     with (tmp_path / "demo" / "traces.csv").open(newline="") as file:
         assert len(list(csv.DictReader(file))) == rows > 100
     assert "traces.parquet" in result.stdout and "exp_123" in result.stdout
+    # the synced database holds the experiment's traces and the Galileo export's records
+    galileo = len((tmp_path / "demo" / "galileo-traces.jsonl").read_text().splitlines())
+    asked = invoke("sql", "SELECT source, count(*) AS n FROM traces GROUP BY 1 ORDER BY 1",
+                   "--to", str(tmp_path / "demo" / "tracebridge.duckdb"), "--json")  # fmt: skip
+    assert json.loads(asked.stdout) == [
+        {"source": "galileo", "n": galileo},
+        {"source": "respan", "n": rows},
+    ]
+    assert "usage_by_experiment" in result.stdout
 
 
 ERRORS: dict[str, tuple[list[str], dict[str, str], int, str]] = {

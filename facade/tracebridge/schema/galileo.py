@@ -14,6 +14,7 @@ from .tables import columns
 from .values import (
     Row,
     instant,
+    json_text,
     kept,
     later,
     number,
@@ -104,7 +105,7 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
         **runs,
         "dataset_id": None,
         "comparison_key": None,
-        "tags": text(row.get("tags")),
+        "tags": json_text(row.get("tags")),  # a JSON column: JSON text, whatever it holds
         "metadata": kept(SOURCE, _unmapped(row, metrics), mapped, row.get("user_metadata")),
         "raw": raw(row),
     }

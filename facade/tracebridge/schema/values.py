@@ -14,7 +14,7 @@ from ..export.flatten import parse_datetime
 Row = dict[str, Any]
 
 # Where a model's name says who serves it (gen_ai.provider.name values of the conventions).
-_PROVIDERS = (
+PROVIDERS = (
     (("gpt-", "o1", "o3", "o4", "text-embedding", "chatgpt", "dall-e", "whisper"), "openai"),
     (("claude",), "anthropic"),
     (("gemini",), "gcp.gemini"),
@@ -36,9 +36,14 @@ def instant(value: Any) -> datetime | None:
 
 
 def later(start: datetime | None, milliseconds: float | None) -> datetime | None:
+    """`start` plus a duration, to the nearest microsecond (half to even, as SQL's
+    round_even: the sync's SQL mapping computes it alike); None past the year 9999."""
     if start is None or milliseconds is None:
         return None
-    return start + timedelta(milliseconds=milliseconds)
+    try:
+        return start + timedelta(microseconds=round(milliseconds * 1000))
+    except OverflowError:
+        return None
 
 
 def json_text(value: Any) -> str | None:
@@ -61,12 +66,17 @@ def number(value: Any) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
+INT64 = range(-(2**63), 2**63)
+
+
 def whole(value: Any) -> int | None:
+    """A whole number that fits the 64-bit integer columns every reader takes; else None."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if isinstance(value, float) and not value.is_integer():
         return None
-    return int(value)
+    number = int(value)
+    return number if number in INT64 else None
 
 
 def total(*values: Any) -> int | None:
@@ -94,7 +104,7 @@ def provider(model: Any) -> str | None:
     if not isinstance(model, str) or not model:
         return None
     name = model.lower().rsplit("/", 1)[-1]
-    for prefixes, who in _PROVIDERS:
+    for prefixes, who in PROVIDERS:
         if name.startswith(prefixes):
             return who
     return None

@@ -8,7 +8,8 @@ from __future__ import annotations
 import contextlib
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 from .._optional import require
@@ -88,41 +89,70 @@ class DatabaseTarget(ABC):
 
     def apply(self, batch: Batch, state: State) -> dict[str, Counts]:
         """Upsert a page's rows and, when any row was written, the state with them."""
-        counts = counts_by_table()
         if not len(batch):
-            return counts
+            return counts_by_table()
         with self._transaction():
             self._stage(batch)
-            written = 0
+            return self._upsert(lambda: state)
+
+    def _upsert(self, state: Callable[[], State], bounded: bool = False) -> dict[str, Counts]:
+        """Apply the staged tables (inside a transaction); `state()` is written with them
+        when any row was. `bounded`: the staged rows' start never changes (see
+        `sql.classify`)."""
+        counts = counts_by_table()
+        sizes = {}
+        for table in TABLES:
+            ((sizes[table],),) = self._execute(f"SELECT count(*) FROM {sql.staged(table)}")
+        replaced = written = 0
+        for table in SUBJECT_TABLES:
+            bounds = self._bounds(table) if bounded else None
+            self._execute(f"DROP TABLE IF EXISTS {sql.changed(table)}")
+            self._execute(
+                f"CREATE TEMP TABLE {sql.changed(table)} AS {sql.classify(table, bounds)}"
+            )
+            ((new, changed),) = self._execute(
+                f"SELECT count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE NOT is_new) "
+                f"FROM {sql.changed(table)}"
+            )
+            counts[table] = Counts(int(new), int(changed), sizes[table] - int(new) - int(changed))
+            written += counts[table].written
+            replaced += int(changed)
+        if written:
+            for name, new in ((sql.FRESH, True), (sql.REPLACED, False)):
+                self._execute(f"DROP TABLE IF EXISTS {name}")
+                self._execute(f"CREATE TEMP TABLE {name} AS {sql.subjects(new)}")
+            ((fresh,),) = self._execute(sql.count_fresh_scores())
+            new_scores, changed_scores = int(fresh), 0
+            if replaced:
+                ((new, changed),) = self._execute(sql.count_replaced_scores())
+                new_scores, changed_scores = new_scores + int(new), int(changed)
+            counts["scores"] = Counts(
+                new_scores, changed_scores, sizes["scores"] - new_scores - changed_scores
+            )
             for table in SUBJECT_TABLES:
-                self._execute(f"DROP TABLE IF EXISTS {sql.changed(table)}")
-                self._execute(f"CREATE TEMP TABLE {sql.changed(table)} AS {sql.classify(table)}")
-                ((new, changed),) = self._execute(
-                    f"SELECT count(*) FILTER (WHERE is_new), count(*) FILTER (WHERE NOT is_new) "
-                    f"FROM {sql.changed(table)}"
-                )
-                staged = len(batch.tables[table])
-                counts[table] = Counts(int(new), int(changed), staged - int(new) - int(changed))
-                written += counts[table].written
-            if written:
-                self._execute(f"DROP TABLE IF EXISTS {sql.AFFECTED}")
-                self._execute(f"CREATE TEMP TABLE {sql.AFFECTED} AS {sql.affected()}")
-                ((new, changed),) = self._execute(sql.count_scores())
-                staged = len(batch.tables["scores"])
-                counts["scores"] = Counts(int(new), int(changed), staged - int(new) - int(changed))
-                for table in SUBJECT_TABLES:
-                    for statement in sql.replace_subjects(table):
-                        self._execute(statement)
-                for statement in sql.replace_scores():
+                for statement in sql.replace_subjects(table, replaced=bool(replaced)):
                     self._execute(statement)
-                self._write_state(state)
-                self._execute(f"DROP TABLE {sql.AFFECTED}")
-            else:
-                counts["scores"] = Counts(unchanged=len(batch.tables["scores"]))
-            for table in SUBJECT_TABLES:
-                self._execute(f"DROP TABLE {sql.changed(table)}")
-            self._unstage()
+            for statement in sql.replace_scores(replaced=bool(replaced)):
+                self._execute(statement)
+            self._write_state(state())
+            for name in (sql.FRESH, sql.REPLACED):
+                self._execute(f"DROP TABLE {name}")
+        else:
+            counts["scores"] = Counts(unchanged=sizes["scores"])
+        for table in SUBJECT_TABLES:
+            self._execute(f"DROP TABLE {sql.changed(table)}")
+        self._unstage()
         return counts
+
+    def _bounds(self, table: str) -> tuple[str, str] | None:
+        """The staged rows' first and last start as literals; None when one has no start."""
+        ((first, last, missing),) = self._execute(
+            f"SELECT min(start_time), max(start_time), count(*) FILTER (WHERE start_time IS NULL) "
+            f"FROM {sql.staged(table)}"
+        )
+        if first is None or missing:
+            return None
+        return f"TIMESTAMPTZ '{first.isoformat()}'", f"TIMESTAMPTZ '{last.isoformat()}'"
 
     @abstractmethod
     def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -190,6 +220,24 @@ class DuckDBTarget(DatabaseTarget):
         if not cursor.description:
             return [], []
         return [column[0] for column in cursor.description], cursor.fetchall()
+
+    def apply_records(
+        self,
+        path: str,
+        context: Mapping[str, Any],
+        checkpoint: Callable[[datetime | None], State],
+    ) -> tuple[dict[str, Counts], datetime | None]:
+        """Upsert a file of Galileo records, mapped by DuckDB itself (`galileo_sql`), with
+        `checkpoint(last position)` as the state; the counts and that position."""
+        from .galileo_sql import stage_records
+
+        with self._transaction():
+            stage_records(self._execute, path, context)
+            ((last,),) = self._execute(
+                f"SELECT max(start_time) FROM (SELECT start_time FROM {sql.staged('traces')} "
+                f"UNION ALL SELECT start_time FROM {sql.staged('spans')})"
+            )
+            return self._upsert(lambda: checkpoint(last), bounded=True), last
 
 
 class PostgresTarget(DatabaseTarget):

@@ -234,10 +234,37 @@ class GalileoRecords:
     def plan(self, client: Any, detail: Mapping[str, Any]) -> Plan:
         return Plan()
 
-    def listing(self, client: Any, window: Window) -> Any:
+    def _where(self, window: Window) -> Expr:
         where = _bounded("created_at", Window(None, window.floor, window.until))
         if window.since is not None:
             where = (F["updated_at"] >= window.since) & where
+        return where
+
+    def context(self, client: Any) -> dict[str, Any]:
+        """What the records' common-schema rows take from the listing (`run_context`)."""
+        context = {"project_id": self.project_id or client.project_id, "root_type": self.kind}
+        if self.log_stream_id:
+            context["log_stream_id"] = self.log_stream_id
+        if self.experiment_id:
+            context["experiment_id"] = self.experiment_id
+        return context
+
+    def export(self, client: Any, window: Window, path: str) -> Any:
+        """The same records as the service's own export (JSON lines, redacted as the
+        listing is), streamed to `path`: what a database that reads JSON itself takes."""
+        return client.export_records(
+            self.kind,
+            to=path,
+            log_stream_id=self.log_stream_id,
+            experiment_id=self.experiment_id,
+            project_id=self.project_id,
+            where=self._where(window),
+            sort="created_at",
+            overwrite=True,
+        )
+
+    def listing(self, client: Any, window: Window) -> Any:
+        where = self._where(window)
         return client.records(
             self.kind,
             log_stream_id=self.log_stream_id,

@@ -129,12 +129,16 @@ def staged(table: str) -> str:
     return f"staged_{table}"
 
 
-def classify(table: str) -> str:
-    """The staged subjects that are new or changed, with which they are."""
+def classify(table: str, bounds: tuple[str, str] | None = None) -> str:
+    """The staged subjects that are new or changed, with which they are. `bounds` (the
+    staged rows' first and last start, as SQL literals) limits the stored rows compared to
+    those that started between them: only for rows whose start never changes (Galileo's
+    created_at), and it lets DuckDB skip every row group outside them."""
+    within = f" AND o.start_time BETWEEN {bounds[0]} AND {bounds[1]}" if bounds else ""
     return (
         f"SELECT s.source, s.source_id, o.source_id IS NULL AS is_new "
         f"FROM {staged(table)} s LEFT JOIN {table} o "
-        "ON o.source = s.source AND o.source_id = s.source_id "
+        f"ON o.source = s.source AND o.source_id = s.source_id{within} "
         "WHERE o.source_id IS NULL OR CAST(o.raw AS text) IS DISTINCT FROM CAST(s.raw AS text)"
     )
 
@@ -143,31 +147,34 @@ def changed(table: str) -> str:
     return f"changed_{table}"
 
 
-def replace_subjects(table: str) -> list[str]:
-    """Delete the changed rows and insert the new and changed ones."""
+def replace_subjects(table: str, replaced: bool) -> list[str]:
+    """Delete the changed rows (when there are any) and insert the new and changed ones."""
     names = ", ".join(columns(table))
     match = "c.source = {0}.source AND c.source_id = {0}.source_id"
-    return [
+    delete = (
         f"DELETE FROM {table} WHERE EXISTS (SELECT 1 FROM {changed(table)} c "
-        f"WHERE NOT c.is_new AND {match.format(table)})",
+        f"WHERE NOT c.is_new AND {match.format(table)})"
+    )
+    insert = (
         f"INSERT INTO {table} ({names}) SELECT {names} FROM {staged(table)} "
-        f"WHERE EXISTS (SELECT 1 FROM {changed(table)} c WHERE {match.format(staged(table))})",
-    ]
+        f"WHERE EXISTS (SELECT 1 FROM {changed(table)} c WHERE {match.format(staged(table))})"
+    )
+    return [delete, insert] if replaced else [insert]
 
 
-AFFECTED = "affected_subjects"
+FRESH, REPLACED = "fresh_subjects", "replaced_subjects"
 
 
-def affected() -> str:
-    """The subjects whose scores are replaced: every new or changed trace and span."""
+def subjects(new: bool) -> str:
+    """The new (or the changed) traces and spans, as score subjects."""
     return " UNION ALL ".join(
         f"SELECT source, '{SUBJECT_KIND[table]}' AS subject_kind, source_id AS subject_id "
-        f"FROM {changed(table)}"
+        f"FROM {changed(table)} WHERE {'' if new else 'NOT '}is_new"
         for table in SUBJECT_TABLES
     )
 
 
-_OF_AFFECTED = (
+_OF = (
     "EXISTS (SELECT 1 FROM {a} a WHERE a.source = {t}.source "
     "AND a.subject_kind = {t}.subject_kind AND a.subject_id = {t}.subject_id)"
 )
@@ -178,8 +185,13 @@ SCORE_VALUES = (
 )  # fmt: skip
 
 
-def count_scores() -> str:
-    """New and changed scores among the staged scores of affected subjects."""
+def count_fresh_scores() -> str:
+    """The staged scores of new subjects: all of them new."""
+    return f"SELECT count(*) FROM {staged('scores')} s WHERE {_OF.format(a=FRESH, t='s')}"
+
+
+def count_replaced_scores() -> str:
+    """New and changed scores among the staged scores of changed subjects."""
     differs = " OR ".join(f"o.{name} IS DISTINCT FROM s.{name}" for name in SCORE_VALUES)
     return (
         "SELECT count(*) FILTER (WHERE o.subject_id IS NULL), "
@@ -187,17 +199,21 @@ def count_scores() -> str:
         f"FROM {staged('scores')} s LEFT JOIN scores o ON o.source = s.source "
         "AND o.subject_kind = s.subject_kind AND o.subject_id = s.subject_id "
         f"AND {_EVALUATOR_KEY.format(t='o')} = {_EVALUATOR_KEY.format(t='s')} "
-        f"WHERE {_OF_AFFECTED.format(a=AFFECTED, t='s')}"
+        f"WHERE {_OF.format(a=REPLACED, t='s')}"
     )
 
 
-def replace_scores() -> list[str]:
+def replace_scores(replaced: bool) -> list[str]:
+    """The scores of changed subjects out (new subjects have none stored), then the staged
+    scores of new and changed subjects in."""
     names = ", ".join(columns("scores"))
-    return [
-        f"DELETE FROM scores WHERE {_OF_AFFECTED.format(a=AFFECTED, t='scores')}",
+    delete = f"DELETE FROM scores WHERE {_OF.format(a=REPLACED, t='scores')}"
+    insert = (
         f"INSERT INTO scores ({names}) SELECT {names} FROM {staged('scores')} "
-        f"WHERE {_OF_AFFECTED.format(a=AFFECTED, t=staged('scores'))}",
-    ]
+        f"WHERE {_OF.format(a=FRESH, t=staged('scores'))} "
+        f"OR {_OF.format(a=REPLACED, t=staged('scores'))}"
+    )
+    return [delete, insert] if replaced else [insert]
 
 
 def save_state() -> list[str]:
