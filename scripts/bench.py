@@ -288,6 +288,31 @@ def task_galileo_common(url: str, path: str) -> dict[str, Any]:
     return report
 
 
+def task_galileo_sync(url: str, path: str) -> dict[str, Any]:
+    """A first sync of a log stream's trace records into a new DuckDB file."""
+    from tracebridge.syncing import GalileoRecords, sync
+
+    report: dict[str, Any] = {}
+    with galileo(url) as gl, measured(report):
+        result = sync([GalileoRecords("trace", log_stream_id=LOG_STREAM)], path, galileo=gl)
+        report["rows"] = result.sources[0].rows_read
+        report["written"] = result.tables["traces"].new
+    return report
+
+
+def task_respan_sync(url: str, path: str, rate_limit: int, rate_window: float) -> dict[str, Any]:
+    """A first sync of an experiment's traces (with span trees) into a new DuckDB file, under
+    the service's rate limit."""
+    from tracebridge.syncing import RespanExperimentTraces, sync
+
+    report: dict[str, Any] = {}
+    with respan(url, rate_limit, rate_window) as rs, measured(report):
+        result = sync([RespanExperimentTraces(EXP)], path, respan=rs)
+        report["rows"] = result.sources[0].rows_read
+        report["retries"] = rs.transport.retries
+    return report
+
+
 def task_conversion(source: str, path: str, common: bool) -> dict[str, Any]:
     """Rows already in memory (an export's JSON lines) written as Parquet: the conversion
     alone, native or common, with no network in the way."""
@@ -487,6 +512,52 @@ class Bench:
         for folder in ("common", "c"):
             shutil.rmtree(self.folder / folder)
 
+    def sync(self) -> None:
+        """Issue 15's rows: Galileo into DuckDB against the stream, Respan under its rate
+        limit, and peak memory of a sync of few rows against one of many."""
+        traces = 60_000 if self.quick else 300_000
+        with emulator(galileo_traces=traces) as url:
+            stream = child("galileo_file", url=url, path=str(self.folder / "s.jsonl"))
+            ours = child("galileo_sync", url=url, path=str(self.folder / "s.duckdb"))
+        stream_rate, rate = stream["rows"] / stream["wall"], ours["rows"] / ours["wall"]
+        self.add(
+            "9 sync", f"Galileo export into DuckDB, {ours['rows']:,} records, rows/s",
+            f"{rate:,.0f} (peak {ours['peak_mb']:.0f} MB)", f"{stream_rate:,.0f} (the stream)",
+            f"{rate / stream_rate:.2f}x", ">= 50,000/s or >= 0.8x",
+            (rate >= 50_000 or rate / stream_rate >= 0.8) and ours["written"] == traces,
+        )  # fmt: skip
+        limit, window, experiment = 100, 10.0, 6_000
+        with emulator(
+            traces=experiment, config={"rate_limit": limit, "rate_window": window}
+        ) as url:
+            respan_run = child("respan_sync", url=url, path=str(self.folder / "r.duckdb"),
+                               rate_limit=limit, rate_window=window)  # fmt: skip
+            throttled = emulator_state(url)["throttled"]
+        # every request but the experiment's status read is a page of 100 traces
+        ceiling = limit * 100 / window
+        share = respan_run["rows"] / respan_run["wall"] / ceiling
+        self.add(
+            "9 sync", f"Respan experiment ({experiment + 1:,} traces) into DuckDB, limit 600/min",
+            f"{share:.0%} ({respan_run['rows'] / respan_run['wall']:,.0f} rows/s, "
+            f"{throttled} x 429)",
+            f"ceiling {ceiling:,.0f} rows/s", f"{share:.2f}", ">= 90%, zero 429s",
+            share >= 0.9 and throttled == 0,
+        )  # fmt: skip
+        small, large = 10_000, 100_000 if self.quick else 1_000_000
+        peaks = {}
+        for size in (small, large):
+            with emulator(galileo_traces=size) as url:
+                run = child("galileo_sync", url=url, path=str(self.folder / f"m{size}.duckdb"))
+            peaks[size] = run["peak_mb"]
+        growth = peaks[large] - peaks[small]
+        self.add(
+            "9 sync", f"Galileo sync peak RSS, {small:,} vs {large:,} records",
+            f"{peaks[large]:.0f} MB ({large:,})", f"{peaks[small]:.0f} MB ({small:,})",
+            f"+{growth:.0f} MB", "<= +64 MB", growth <= 64,
+        )  # fmt: skip
+        for name in ("s.jsonl", "s.duckdb", "r.duckdb", f"m{small}.duckdb", f"m{large}.duckdb"):
+            (self.folder / name).unlink(missing_ok=True)
+
     def startup(self) -> None:
         """Import times, interleaved so that load on the machine hits all alike, with byte
         code written and read as a user's installation does (a warm-up run writes it)."""
@@ -552,7 +623,9 @@ def _timed(argv: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
-SCENARIOS = ("latency", "rate_limit", "cpu", "memory", "galileo", "startup", "interrupt")
+SCENARIOS = (
+    "latency", "rate_limit", "cpu", "memory", "galileo", "sync", "startup", "interrupt",
+)  # fmt: skip
 
 
 def machine() -> str:

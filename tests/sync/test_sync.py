@@ -15,7 +15,7 @@ import textwrap
 import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -359,3 +359,34 @@ def test_a_killed_dataset_step_leaves_the_last_committed_generation(
         sync(_sources(changing), DatasetTarget(folder), respan=rs, galileo=gl)
         assert not list(Path(folder).rglob(".part-*"))
     _same(_contents(folder), _truth(changing))
+
+
+def test_a_row_that_arrives_late_is_found_within_the_lookback_window(
+    changing: Running, tmp_path: Path
+) -> None:
+    """A trace that reaches the service after a sync ran, dated before that run began (a
+    slow ingest), is found by the next sync when it is no later than the lookback."""
+    rs, gl = _clients(changing)
+    database = str(tmp_path / "late.duckdb")
+    emulator = changing.emulator
+    experiment = emulator.data.experiments[0]["id"]
+    source = [RespanExperimentTraces(experiment)]
+    with rs, gl:
+        sync(source, database, respan=rs)
+        late = []
+        for minutes in (3, 30):  # inside the 10-minute lookback, and outside it
+            row = emulator.data.new_trace(experiment)
+            row["start_time"] = (datetime.now(UTC) - timedelta(minutes=minutes)).isoformat()
+            emulator.data.experiment_traces[experiment].insert_newest([row])
+            late.append(row["id"])
+        result = sync(source, database, respan=rs)
+        assert result.tables["traces"].new == 1
+        missed = sync(source, database, respan=rs, full=True)  # --full reads everything
+        assert missed.tables["traces"].new == 1
+    reader = open_target(database)
+    reader.open()
+    _, found = reader.query(
+        f"SELECT source_id FROM traces WHERE source_id IN ('{late[0]}', '{late[1]}') ORDER BY 1"
+    )
+    reader.close()
+    assert [value for (value,) in found] == sorted(late)

@@ -164,10 +164,17 @@ class DuckDBTarget(DatabaseTarget):
 
     dialect = sql.DUCKDB
 
-    def __init__(self, path: str | os.PathLike[str] = DEFAULT_DATABASE, *, read_only: bool = False):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] = DEFAULT_DATABASE,
+        *,
+        read_only: bool = False,
+        memory_limit: str = "256MB",
+    ):
         super().__init__()
         self.path = os.fspath(path)
         self.read_only = read_only
+        self.memory_limit = memory_limit
 
     def __repr__(self) -> str:
         return f"DuckDBTarget({self.path!r})"
@@ -181,6 +188,8 @@ class DuckDBTarget(DatabaseTarget):
         except duckdb.IOException as exc:
             raise ConfigError(f"cannot open {self.path!r}: {exc}") from None
         connection.execute("SET TimeZone = 'UTC'")
+        # a bounded cache: memory stays flat however large the database grows (it spills)
+        connection.execute(f"SET memory_limit = '{self.memory_limit}'")
         return connection
 
     def open(self) -> None:

@@ -21,13 +21,6 @@ from ..schema.tables import TABLES
 from ..schema.values import PROVIDERS
 from . import sql
 
-TYPE = "json_extract_string(j, '$.type')"
-METRICS = "json_extract(j, '$.metrics')"
-# a trace's id: its own trace_id, else (a trace) its id
-TRACE_ID = (
-    "coalesce(nullif(json_extract_string(j, '$.trace_id'), ''), "
-    f"CASE WHEN {TYPE} = 'trace' THEN nullif(json_extract_string(j, '$.id'), '') END)"
-)
 MACROS = (
     "CREATE OR REPLACE TEMP MACRO tb_num(v) AS CASE WHEN json_type(v) IN "
     "('BIGINT', 'UBIGINT', 'DOUBLE') THEN TRY_CAST(v AS DOUBLE) END",
@@ -43,10 +36,20 @@ MACROS = (
     "TRY(start + to_microseconds(TRY_CAST(round_even(ms * 1000, 0) AS BIGINT))) "
     "<= TIMESTAMPTZ '9999-12-31 23:59:59.999999+00' "
     "THEN TRY(start + to_microseconds(TRY_CAST(round_even(ms * 1000, 0) AS BIGINT))) END",
-    # a key of any name (a `$` or `/` would start a path): quoted in the path
-    "CREATE OR REPLACE TEMP MACRO tb_get(j, k) AS json_extract(j, '$.\"' || "
-    "replace(replace(k, '\\', '\\\\'), '\"', '\\\"') || '\"')",
+    # an object's (key, value) pairs, read once; none for anything else
+    "CREATE OR REPLACE TEMP MACRO tb_pairs(o) AS CASE WHEN json_type(o) = 'OBJECT' THEN "
+    "list_transform(map_entries(CAST(o AS MAP(VARCHAR, JSON))), "
+    "lambda e: {'k': e.key, 'v': e.value}) ELSE []::STRUCT(k VARCHAR, v JSON)[] END",
 )
+
+
+# What one reading of each record takes out (json_extract with a list of paths parses the
+# document once): text fields, JSON fields, and the measurements of `metrics`.
+TEXTS = ("id", "type", "trace_id", "name", "created_at", "error_message", "session_id",
+         "project_id", "parent_id", "model")  # fmt: skip
+VALUES = ("metrics", "status_code", "input", "output", "dataset_output", "tags",
+          "user_metadata", "num_spans")  # fmt: skip
+MEASURES = ("duration_ns", "cost", "num_input_tokens", "num_output_tokens", "num_total_tokens")
 
 
 def _literal(value: Any) -> str:
@@ -59,104 +62,117 @@ def _names(values: Any) -> str:
     return ", ".join(_literal(value) for value in sorted(values))
 
 
+def _paths(names: tuple[str, ...]) -> str:
+    return "[" + ", ".join(f"'$.{name}'" for name in names) + "]"
+
+
+def _fields(mapped: frozenset[str]) -> str:
+    """Each record's fields as columns, each document read once: the named fields, the
+    measurements, the metrics' other keys, and the (key, value) pairs no column names."""
+    texts = ", ".join(f"s[{i}] AS {name}" for i, name in enumerate(TEXTS, 1))
+    values = ", ".join(f"v[{i}] AS {name}" for i, name in enumerate(VALUES, 1))
+    measures = ", ".join(
+        f"CASE WHEN json_type(v[1]) = 'OBJECT' THEN json_extract(v[1], '$.{name}') END AS m_{name}"
+        for name in MEASURES
+    )
+    unmapped = f"e.k NOT IN ({_names(mapped)}, 'metrics') AND json_type(e.v) <> 'NULL'"
+    return (
+        f"SELECT raw, {texts}, {values}, {measures}, tb_pairs(v[1]) AS metric_pairs, "
+        f"list_filter(tb_pairs(j), lambda e: {unmapped}) AS extra_pairs "
+        f"FROM (SELECT raw, j, json_extract_string(j, {_paths(TEXTS)}) AS s, "
+        f"json_extract(j, {_paths(VALUES)}) AS v FROM tb_records)"
+    )
+
+
 def _provider() -> str:
     """`values.provider` as a CASE over the model's name after its last `/`."""
-    name = "lower(regexp_extract(json_extract_string(j, '$.model'), '[^/]*$'))"
+    name = "lower(regexp_extract(model, '[^/]*$'))"
     whens = []
     for prefixes, who in PROVIDERS:
         tests = " OR ".join(f"starts_with({name}, {_literal(p)})" for p in prefixes)
         whens.append(f"WHEN {tests} THEN {_literal(who)}")
-    empty = "coalesce(json_extract_string(j, '$.model'), '') = ''"
-    return f"CASE WHEN {empty} THEN NULL {' '.join(whens)} END"
+    return f"CASE WHEN coalesce(model, '') = '' THEN NULL {' '.join(whens)} END"
 
 
 def _kind() -> str:
     whens = " ".join(f"WHEN {_literal(k)} THEN {_literal(v)}" for k, v in KINDS.items())
-    return f"CASE json_extract_string(j, '$.type') {whens} ELSE 'UNKNOWN' END"
+    return f"CASE type {whens} ELSE 'UNKNOWN' END"
 
 
-def _metadata(mapped: frozenset[str]) -> str:
-    """`values.kept` of `galileo._unmapped`: the record's user_metadata, then every field no
-    column names (and the measurements without a column) as `galileo.<field>`."""
-    own = "json_extract(j, '$.user_metadata')"
-    kept_measurements = _names(MEASUREMENTS - MEASURED)
-    entries = (
-        f"list_concat("
-        f"CASE WHEN {own} IS NOT NULL AND json_type({own}) NOT IN ('OBJECT', 'NULL') "
-        f"THEN [{{'key': '{SOURCE}.metadata', 'value': {own}}}] "
-        "ELSE []::STRUCT(key VARCHAR, value JSON)[] END, "
-        f"list_transform(list_filter(json_keys(j), lambda k: k NOT IN ({_names(mapped)}, "
-        "'metrics') AND json_type(tb_get(j, k)) <> 'NULL'), "
-        f"lambda k: {{'key': '{SOURCE}.' || k, 'value': tb_get(j, k)}}), "
-        f"CASE WHEN json_type({METRICS}) = 'OBJECT' THEN list_transform(list_filter("
-        f"json_keys(json_extract(j, '$.metrics')), lambda k: k IN ({kept_measurements}) "
-        "AND json_type(tb_get(json_extract(j, '$.metrics'), k)) <> 'NULL'), "
-        f"lambda k: {{'key': '{SOURCE}.metrics.' || k, 'value': tb_get({METRICS}, k)}}) "
-        "ELSE []::STRUCT(key VARCHAR, value JSON)[] END)"
+def _metadata_pairs() -> str:
+    """`values.kept` of `galileo._unmapped`, as (key, value) pairs: the record's
+    user_metadata, then every field no column names (and the measurements without a column)
+    as `galileo.<field>`, which win over a user_metadata key of the same name."""
+    kept = _names(MEASUREMENTS - MEASURED)
+    extras = (
+        "list_concat("
+        "CASE WHEN user_metadata IS NOT NULL AND json_type(user_metadata) NOT IN "
+        f"('OBJECT', 'NULL') THEN [{{'k': '{SOURCE}.metadata', 'v': user_metadata}}] "
+        "ELSE []::STRUCT(k VARCHAR, v JSON)[] END, "
+        f"list_transform(extra_pairs, lambda e: {{'k': '{SOURCE}.' || e.k, 'v': e.v}}), "
+        f"list_transform(list_filter(metric_pairs, lambda e: e.k IN ({kept}) "
+        f"AND json_type(e.v) <> 'NULL'), lambda e: {{'k': '{SOURCE}.metrics.' || e.k, "
+        "'v': e.v}))"
     )
-    extra_keys = f"list_transform({entries}, lambda x: x.key)"
-    owned = (
-        f"CASE WHEN json_type({own}) = 'OBJECT' THEN list_filter(list_transform("
-        f"json_keys({own}), lambda k: {{'key': k, 'value': tb_get({own}, k)}}), "
-        f"lambda e: NOT list_contains({extra_keys}, e.key)) "
-        "ELSE []::STRUCT(key VARCHAR, value JSON)[] END"
-    )
-    every = f"list_concat({owned}, {entries})"
     return (
-        f"CASE WHEN len({every}) > 0 THEN CAST(to_json(map_from_entries({every})) AS VARCHAR) END"
+        f"SELECT *, list_concat(list_filter(tb_pairs(user_metadata), lambda e: NOT "
+        "list_contains(list_transform(extras, lambda x: x.k), e.k)), extras) AS meta_pairs "
+        f"FROM (SELECT *, {extras} AS extras FROM tb_fields)"
     )
+
+
+METADATA = (
+    "CASE WHEN len(meta_pairs) > 0 THEN CAST(to_json(map(list_transform(meta_pairs, "
+    "lambda e: e.k), list_transform(meta_pairs, lambda e: e.v))) AS VARCHAR) END"
+)
+
+
+TRACE_ID = "coalesce(nullif(trace_id, ''), CASE WHEN type = 'trace' THEN nullif(id, '') END)"
 
 
 def _common(context: Mapping[str, Any]) -> dict[str, str]:
     """The columns every record gives (a `traces` or `spans` row's shared part)."""
     runs = {key: context.get(key) for key in ("log_stream_id", "experiment_id")}
-    mapped = FIELDS | {"run_id"} if any(runs.values()) else FIELDS
-    metrics = "json_extract(j, '$.metrics')"
-    duration = f"tb_num(json_extract({metrics}, '$.duration_ns')) / 1e6"
-    tokens_in, tokens_out = (
-        f"tb_whole(json_extract({metrics}, '$.num_input_tokens'))",
-        (f"tb_whole(json_extract({metrics}, '$.num_output_tokens'))"),
-    )
+    duration = "tb_num(m_duration_ns) / 1e6"
+    tokens_in, tokens_out = "tb_whole(m_num_input_tokens)", "tb_whole(m_num_output_tokens)"
     total = (
-        f"CASE WHEN json_type(json_extract({metrics}, '$.num_total_tokens')) IS NOT NULL "
-        f"AND json_type(json_extract({metrics}, '$.num_total_tokens')) <> 'NULL' "
-        f"THEN tb_whole(json_extract({metrics}, '$.num_total_tokens')) "
+        "CASE WHEN json_type(m_num_total_tokens) IS NOT NULL "
+        "AND json_type(m_num_total_tokens) <> 'NULL' THEN tb_whole(m_num_total_tokens) "
         f"WHEN {tokens_in} IS NULL AND {tokens_out} IS NULL THEN NULL "
         f"ELSE coalesce({tokens_in}, 0) + coalesce({tokens_out}, 0) END"
     )
-    start = "TRY_CAST(json_extract_string(j, '$.created_at') AS TIMESTAMPTZ)"
+    start = "TRY_CAST(created_at AS TIMESTAMPTZ)"
     return {
         "source": _literal(SOURCE),
-        "source_id": "json_extract_string(j, '$.id')",
+        "source_id": "id",
         "trace_id": TRACE_ID,
-        "name": "json_extract_string(j, '$.name')",
+        "name": "name",
         "start_time": start,
         "end_time": f"tb_later({start}, {duration})",
         "duration_ms": duration,
-        "status": "CASE WHEN tb_whole(json_extract(j, '$.status_code')) IS NULL THEN 'unset' "
-        "WHEN tb_whole(json_extract(j, '$.status_code')) < 400 THEN 'ok' ELSE 'error' END",
-        "error_message": "json_extract_string(j, '$.error_message')",
-        "input": "tb_text(json_extract(j, '$.input'))",
-        "output": "tb_text(json_extract(j, '$.output'))",
-        "expected_output": "tb_text(json_extract(j, '$.dataset_output'))",
+        "status": "CASE WHEN tb_whole(status_code) IS NULL THEN 'unset' "
+        "WHEN tb_whole(status_code) < 400 THEN 'ok' ELSE 'error' END",
+        "error_message": "error_message",
+        "input": "tb_text(input)",
+        "output": "tb_text(output)",
+        "expected_output": "tb_text(dataset_output)",
         "input_tokens": tokens_in,
         "output_tokens": tokens_out,
         "total_tokens": total,
-        "cost_usd": f"tb_num(json_extract({metrics}, '$.cost'))",
-        "session_id": "json_extract_string(j, '$.session_id')",
-        "project_id": "coalesce(nullif(json_extract_string(j, '$.project_id'), ''), "
-        f"{_literal(context.get('project_id'))})",
+        "cost_usd": "tb_num(m_cost)",
+        "session_id": "session_id",
+        "project_id": f"coalesce(nullif(project_id, ''), {_literal(context.get('project_id'))})",
         "log_stream_id": _literal(runs["log_stream_id"]),
         "experiment_id": _literal(runs["experiment_id"]),
-        "tags": "nullif(CAST(json_extract(j, '$.tags') AS VARCHAR), 'null')",
-        "metadata": _metadata(frozenset(mapped)),
+        "tags": "nullif(CAST(tags AS VARCHAR), 'null')",
+        "metadata": METADATA,
         "raw": "raw",
-        "span_count": "tb_whole(json_extract(j, '$.num_spans'))",
-        "span_id": "json_extract_string(j, '$.id')",
-        "parent_span_id": "json_extract_string(j, '$.parent_id')",
+        "span_count": "tb_whole(num_spans)",
+        "span_id": "id",
+        "parent_span_id": "parent_id",
         "kind": _kind(),
         "provider": _provider(),
-        "model": "json_extract_string(j, '$.model')",
+        "model": "model",
     }
 
 
@@ -171,36 +187,36 @@ def _select(table: str, expressions: Mapping[str, str]) -> str:
 
 def _scores(context: Mapping[str, Any]) -> str:
     """`schema.galileo.scores`: a row per scorer metric (a metric the service does not own)."""
-    value = "tb_get(json_extract(j, '$.metrics'), k)"
-    kind = f"json_type({value})"
+    kind = "json_type(e.v)"
     expressions = {
         "source": _literal(SOURCE),
-        "subject_kind": f"CASE WHEN {TYPE} = 'trace' THEN 'trace' ELSE 'span' END",
-        "subject_id": "json_extract_string(j, '$.id')",
+        "subject_kind": "CASE WHEN type = 'trace' THEN 'trace' ELSE 'span' END",
+        "subject_id": "id",
         "trace_id": TRACE_ID,
         "experiment_id": _literal(context.get("experiment_id")),
-        "evaluator_id": "k",
-        "evaluator_slug": "k",
-        "evaluator_name": "k",
+        "evaluator_id": "e.k",
+        "evaluator_slug": "e.k",
+        "evaluator_name": "e.k",
         "value_type": f"CASE WHEN {kind} = 'BOOLEAN' THEN 'boolean' "
         f"WHEN {kind} IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN 'numeric' "
         f"WHEN {kind} = 'VARCHAR' THEN 'categorical' ELSE 'text' END",
-        "numeric_value": f"tb_num({value})",
-        "bool_value": f"CASE WHEN {kind} = 'BOOLEAN' THEN TRY_CAST({value} AS BOOLEAN) END",
+        "numeric_value": "tb_num(e.v)",
+        "bool_value": f"CASE WHEN {kind} = 'BOOLEAN' THEN TRY_CAST(e.v AS BOOLEAN) END",
         "label": f"CASE WHEN {kind} IN ('BOOLEAN', 'BIGINT', 'UBIGINT', 'DOUBLE') THEN NULL "
-        f"ELSE tb_text({value}) END",
+        "ELSE tb_text(e.v) END",
     }
-    scorer = f"json_type(tb_get({METRICS}, k)) <> 'NULL' AND k NOT IN ({_names(MEASUREMENTS)})"
+    scorer = f"json_type(e.v) <> 'NULL' AND e.k NOT IN ({_names(MEASUREMENTS)})"
     return (
-        f"SELECT {_select('scores', expressions)} FROM (SELECT j, unnest(list_filter("
-        f"json_keys(json_extract(j, '$.metrics')), lambda k: {scorer})) AS k FROM tb_records "
-        "WHERE json_type(json_extract(j, '$.metrics')) = 'OBJECT')"
+        f"SELECT {_select('scores', expressions)} FROM (SELECT type, id, trace_id, "
+        f"unnest(list_filter(metric_pairs, lambda e: {scorer})) AS e FROM tb_fields)"
     )
 
 
 def stage_records(execute: Any, path: str, context: Mapping[str, Any]) -> None:
     """Read a JSON-lines file of Galileo records into the staged tables (see `sql.staged`),
     each record once (the last of repeats)."""
+    runs = any(context.get(key) for key in ("log_stream_id", "experiment_id"))
+    mapped = FIELDS | {"run_id"} if runs else FIELDS
     for macro in MACROS:
         execute(macro)
     execute("DROP TABLE IF EXISTS tb_records")
@@ -211,22 +227,24 @@ def stage_records(execute: Any, path: str, context: Mapping[str, Any]) -> None:
         "QUALIFY row_number() OVER (PARTITION BY json_extract_string(j, '$.id') "
         "ORDER BY line DESC) = 1"
     )
-    ((sessions,),) = execute(
-        "SELECT count(*) FROM tb_records WHERE json_extract_string(j, '$.type') = 'session'"
-    )
+    execute("DROP TABLE IF EXISTS tb_fields")
+    execute(f"CREATE TEMP TABLE tb_fields AS {_fields(frozenset(mapped))}")
+    execute("DROP TABLE tb_records")
+    ((sessions,),) = execute("SELECT count(*) FROM tb_fields WHERE type = 'session'")
     if sessions:
         raise ConfigError(
             "Galileo sessions have no table in the common schema (spans, traces, scores); "
             "export their traces or spans instead"
         )
     common = _common(context)
+    keyed = _metadata_pairs()
     execute(
         f"CREATE TEMP TABLE {sql.staged('traces')} AS SELECT {_select('traces', common)} "
-        "FROM tb_records WHERE json_extract_string(j, '$.type') = 'trace'"
+        f"FROM ({keyed}) WHERE type = 'trace'"
     )
     execute(
         f"CREATE TEMP TABLE {sql.staged('spans')} AS SELECT {_select('spans', common)} "
-        "FROM tb_records WHERE json_extract_string(j, '$.type') IS DISTINCT FROM 'trace'"
+        f"FROM ({keyed}) WHERE type IS DISTINCT FROM 'trace'"
     )
     execute(f"CREATE TEMP TABLE {sql.staged('scores')} AS {_scores(context)}")
-    execute("DROP TABLE tb_records")
+    execute("DROP TABLE tb_fields")

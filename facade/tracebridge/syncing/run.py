@@ -8,7 +8,7 @@ resumes the same walk from there. A run that finds nothing new writes nothing at
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -227,9 +227,13 @@ def _sync_export(
     detail: dict[str, Any],
     progress: Progress | None,
 ) -> SourceResult:
-    """A source read through the service's export, streamed to a file and taken by the
-    database in chunks of CHUNK_ROWS records, each with its checkpoint: no Python per row."""
+    """A source read through the service's export: the body is cut into files of
+    CHUNK_ROWS records while it downloads (on a thread of its own), and the database takes
+    each file, with its checkpoint, while the next arrives: no Python per row."""
     import tempfile
+    import threading
+
+    from .chunks import ChunkWriter, Handoff
 
     now = datetime.now(UTC)
     wrote = False
@@ -237,10 +241,22 @@ def _sync_export(
     if progress is not None:
         progress.started(source.label, None)
     with tempfile.TemporaryDirectory(prefix="tracebridge-sync-") as folder:
-        exported = os.path.join(folder, "export.jsonl")
-        source.export(client, window, exported)
+        handoff = Handoff()
+        writer = ChunkWriter(folder, CHUNK_ROWS, handoff.put)
+
+        def download() -> None:
+            try:
+                source.export(client, window, writer)
+                writer.finish()
+            except BaseException as error:  # handed to the applying thread, raised there
+                handoff.end(error)
+            else:
+                handoff.end()
+
+        threading.Thread(target=download, name="tracebridge-export", daemon=True).start()
         floor = window.floor
-        for chunk, rows in _chunks(exported, folder, CHUNK_ROWS):
+        while (chunk := handoff.get()) is not None:
+            path, rows = chunk
             outcome.rows_read += rows
 
             def checkpoint(
@@ -253,7 +269,8 @@ def _sync_export(
                     detail=detail,
                 )
 
-            counts, last = target.apply_records(chunk, context, checkpoint)
+            counts, last = target.apply_records(path, context, checkpoint)
+            os.unlink(path)
             floor = last or floor
             for table in TABLES:
                 outcome.tables[table].add(counts[table])
@@ -271,41 +288,6 @@ def _sync_export(
             )
         )
     return outcome
-
-
-def _chunks(path: str, folder: str, rows: int) -> Iterator[tuple[str, int]]:
-    """A JSON-lines file as files of at most `rows` lines each (cut at line ends), one at a
-    time, each removed once the next is asked for; with the number of lines of each."""
-    names = (os.path.join(folder, f"chunk-{index}.jsonl") for index in range(1, 1 << 62))
-
-    def written(piece: bytes) -> Iterator[tuple[str, int]]:
-        name = next(names)
-        with open(name, "wb") as out:
-            out.write(piece)
-        yield name, piece.count(b"\n") + (0 if piece.endswith(b"\n") else 1)
-        os.unlink(name)
-
-    with open(path, "rb") as source:
-        pending = b""
-        while True:
-            data = source.read(1 << 22)
-            pending += data
-            while pending.count(b"\n") >= rows:
-                cut = _line_end(pending, rows)
-                yield from written(pending[:cut])
-                pending = pending[cut:]
-            if not data:
-                if pending.strip():
-                    yield from written(pending)
-                return
-
-
-def _line_end(data: bytes, rows: int) -> int:
-    """Where the `rows`-th line of `data` ends."""
-    position = -1
-    for _ in range(rows):
-        position = data.index(b"\n", position + 1)
-    return position + 1
 
 
 def as_sources(items: Iterable[Source]) -> list[Source]:

@@ -249,18 +249,18 @@ class GalileoRecords:
             context["experiment_id"] = self.experiment_id
         return context
 
-    def export(self, client: Any, window: Window, path: str) -> Any:
+    def export(self, client: Any, window: Window, to: Any) -> Any:
         """The same records as the service's own export (JSON lines, redacted as the
-        listing is), streamed to `path`: what a database that reads JSON itself takes."""
+        listing is), streamed to `to` (a path or a binary file): what a database that reads
+        JSON itself takes."""
         return client.export_records(
             self.kind,
-            to=path,
+            to=to,
             log_stream_id=self.log_stream_id,
             experiment_id=self.experiment_id,
             project_id=self.project_id,
             where=self._where(window),
             sort="created_at",
-            overwrite=True,
         )
 
     def listing(self, client: Any, window: Window) -> Any:
