@@ -24,7 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FACADE = ROOT / "facade" / "tracebridge"
-DEFAULT_TESTS = ["tests/facade", "tests/export", "tests/schema", "tests/reliability", "tests/cli"]
+DEFAULT_TESTS = [
+    "tests/facade", "tests/export", "tests/schema", "tests/reliability", "tests/cli", "tests/sync",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,17 @@ MUTANTS = [
            "if name in MEASUREMENTS or value is None:", "if True:"),
     Mutant("an OTLP span points at itself as parent", "schema/otlp.py",
            'parent = span_hex(source, row["parent_span_id"])', "parent = span_hex(source, own)"),
+    # sync (tests/sync)
+    Mutant("the sync's lower bound forgets the lookback window", "syncing/run.py",
+           "return state.watermark - lookback", "return state.watermark"),
+    Mutant("an upsert takes a stored row for unchanged by its id alone", "syncing/sql.py",
+           "OR CAST(o.raw AS text) IS DISTINCT FROM CAST(s.raw AS text)", "OR FALSE"),
+    Mutant("a changed subject's old scores stay beside the new", "syncing/sql.py",
+           "return [delete, insert] if replaced else [insert]\n\n\ndef save_state",
+           "return [insert]\n\n\ndef save_state"),
+    Mutant("the SQL mapping takes the service's measurements for scores", "syncing/galileo_sql.py",
+           'scorer = f"json_type(e.v) <> \'NULL\' AND e.k NOT IN ({_names(MEASUREMENTS)})"',
+           'scorer = "json_type(e.v) <> \'NULL\'"'),
 ]  # fmt: skip
 
 

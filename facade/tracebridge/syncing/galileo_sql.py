@@ -75,10 +75,13 @@ def _fields(mapped: frozenset[str]) -> str:
         f"CASE WHEN json_type(v[1]) = 'OBJECT' THEN json_extract(v[1], '$.{name}') END AS m_{name}"
         for name in MEASURES
     )
-    unmapped = f"e.k NOT IN ({_names(mapped)}, 'metrics') AND json_type(e.v) <> 'NULL'"
+    # the fields no column names: the record with the mapped ones patched away (cheaper
+    # than reading every pair of the whole record), without nulls
+    patch = "{" + ", ".join(f'"{name}": null' for name in sorted(mapped | {"metrics"})) + "}"
     return (
         f"SELECT raw, {texts}, {values}, {measures}, tb_pairs(v[1]) AS metric_pairs, "
-        f"list_filter(tb_pairs(j), lambda e: {unmapped}) AS extra_pairs "
+        f"list_filter(tb_pairs(json_merge_patch(j, {_literal(patch)})), "
+        "lambda e: json_type(e.v) <> 'NULL') AS extra_pairs "
         f"FROM (SELECT raw, j, json_extract_string(j, {_paths(TEXTS)}) AS s, "
         f"json_extract(j, {_paths(VALUES)}) AS v FROM tb_records)"
     )
