@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -288,6 +289,29 @@ def task_galileo_common(url: str, path: str) -> dict[str, Any]:
     return report
 
 
+def task_raw_sync_stream(url: str, path: str, until: str) -> dict[str, Any]:
+    """The baseline for a sync: an httpx loop streaming to disk the very export a first
+    sync asks for (records created before the run, oldest first)."""
+    report: dict[str, Any] = {}
+    headers = {"Galileo-API-Key": "emulator-galileo-key"}
+    body = {
+        "root_type": "trace", "log_stream_id": LOG_STREAM, "export_format": "jsonl",
+        "redact": True,
+        "filters": [{"column_id": "created_at", "operator": "lt", "value": until, "type": "date"}],
+        "sort": {"column_id": "created_at", "ascending": True, "sort_type": "column"},
+    }  # fmt: skip
+    with (
+        httpx.Client(base_url=url, headers=headers, timeout=120) as http,
+        open(path, "wb") as out,
+        measured(report),
+        http.stream("POST", f"/v2/projects/{PROJECT}/export_records", json=body) as answer,
+    ):
+        for chunk in answer.iter_bytes():
+            out.write(chunk)
+    report["rows"] = Path(path).read_bytes().count(b"\n")
+    return report
+
+
 def task_galileo_sync(url: str, path: str) -> dict[str, Any]:
     """A first sync of a log stream's trace records into a new DuckDB file."""
     from tracebridge.syncing import GalileoRecords, sync
@@ -516,17 +540,22 @@ class Bench:
         """Issue 15's rows: Galileo into DuckDB against the stream, Respan under its rate
         limit, and peak memory of a sync of few rows against one of many."""
         traces = 60_000 if self.quick else 300_000
+        until = datetime.now(UTC).isoformat().replace("+00:00", "Z")
         with emulator(galileo_traces=traces) as url:
-            stream = child("galileo_file", url=url, path=str(self.folder / "s.jsonl"))
+            stream = child("raw_sync_stream", url=url, path=str(self.folder / "s.jsonl"),
+                           until=until)  # fmt: skip
             ours = child("galileo_sync", url=url, path=str(self.folder / "s.duckdb"))
         stream_rate, rate = stream["rows"] / stream["wall"], ours["rows"] / ours["wall"]
         self.add(
             "9 sync", f"Galileo export into DuckDB, {ours['rows']:,} records, rows/s",
-            f"{rate:,.0f} (peak {ours['peak_mb']:.0f} MB)", f"{stream_rate:,.0f} (the stream)",
+            f"{rate:,.0f} (peak {ours['peak_mb']:.0f} MB)",
+            f"{stream_rate:,.0f} (httpx streams the same export)",
             f"{rate / stream_rate:.2f}x", ">= 50,000/s or >= 0.8x",
             (rate >= 50_000 or rate / stream_rate >= 0.8) and ours["written"] == traces,
         )  # fmt: skip
-        limit, window, experiment = 100, 10.0, 6_000
+        # 120 requests/minute, counted over 10-second windows: twice Respan's documented
+        # 60/minute, so the limiter binds (the 6,001 traces take 61 pages and 2 status reads)
+        limit, window, experiment = 20, 10.0, 6_000
         with emulator(
             traces=experiment, config={"rate_limit": limit, "rate_window": window}
         ) as url:
@@ -537,7 +566,7 @@ class Bench:
         ceiling = limit * 100 / window
         share = respan_run["rows"] / respan_run["wall"] / ceiling
         self.add(
-            "9 sync", f"Respan experiment ({experiment + 1:,} traces) into DuckDB, limit 600/min",
+            "9 sync", f"Respan experiment ({experiment + 1:,} traces) into DuckDB, limit 120/min",
             f"{share:.0%} ({respan_run['rows'] / respan_run['wall']:,.0f} rows/s, "
             f"{throttled} x 429)",
             f"ceiling {ceiling:,.0f} rows/s", f"{share:.2f}", ">= 90%, zero 429s",

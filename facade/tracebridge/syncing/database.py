@@ -50,7 +50,7 @@ class DatabaseTarget(ABC):
 
     def _unstage(self) -> None:
         for table in TABLES:
-            self._execute(f"DROP TABLE IF EXISTS {sql.staged(table)}")
+            self._execute(f"DROP TABLE {sql.staged(table)}")
 
     # -- the shared part ---------------------------------------------------------------------
 
@@ -106,7 +106,6 @@ class DatabaseTarget(ABC):
         replaced = written = 0
         for table in SUBJECT_TABLES:
             bounds = self._bounds(table) if bounded else None
-            self._execute(f"DROP TABLE IF EXISTS {sql.changed(table)}")
             self._execute(
                 f"CREATE TEMP TABLE {sql.changed(table)} AS {sql.classify(table, bounds)}"
             )
@@ -119,7 +118,6 @@ class DatabaseTarget(ABC):
             replaced += int(changed)
         if written:
             for name, new in ((sql.FRESH, True), (sql.REPLACED, False)):
-                self._execute(f"DROP TABLE IF EXISTS {name}")
                 self._execute(f"CREATE TEMP TABLE {name} AS {sql.subjects(new)}")
             ((fresh,),) = self._execute(sql.count_fresh_scores())
             new_scores, changed_scores = int(fresh), 0
@@ -169,7 +167,7 @@ class DuckDBTarget(DatabaseTarget):
         path: str | os.PathLike[str] = DEFAULT_DATABASE,
         *,
         read_only: bool = False,
-        memory_limit: str = "256MB",
+        memory_limit: str = "128MB",
     ):
         super().__init__()
         self.path = os.fspath(path)
@@ -188,7 +186,7 @@ class DuckDBTarget(DatabaseTarget):
         except duckdb.IOException as exc:
             raise ConfigError(f"cannot open {self.path!r}: {exc}") from None
         connection.execute("SET TimeZone = 'UTC'")
-        # a bounded cache: memory stays flat however large the database grows (it spills)
+        # a small bounded cache: memory stays flat however large the database grows (it spills)
         connection.execute(f"SET memory_limit = '{self.memory_limit}'")
         return connection
 
@@ -213,12 +211,21 @@ class DuckDBTarget(DatabaseTarget):
         self._connection.commit()
 
     def _stage(self, batch: Batch) -> None:
+        """The page's rows as Arrow tables, which DuckDB reads in place as the staged
+        tables."""
         pa = require("pyarrow", "duckdb")
         for table in TABLES:
             arrow = pa.Table.from_pylist(batch.rows(table), schema=arrow_schema(table, pa))
-            self._connection.register(f"arrow_{table}", arrow)
-            self._execute(f"CREATE TEMP TABLE {sql.staged(table)} AS SELECT * FROM arrow_{table}")
-            self._connection.unregister(f"arrow_{table}")
+            self._connection.register(sql.staged(table), arrow)
+        self._registered = True
+
+    def _unstage(self) -> None:
+        if getattr(self, "_registered", False):
+            for table in TABLES:
+                self._connection.unregister(sql.staged(table))
+            self._registered = False
+        else:
+            super()._unstage()
 
     def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
         duckdb = require("duckdb", "duckdb")

@@ -20,6 +20,10 @@ from .sources import Source, Window
 from .state import Pending, State
 
 DEFAULT_LOOKBACK = timedelta(minutes=10)
+# Pages are written (each write a checkpoint) once they hold this many source rows: one page
+# of the listings that page 500 or 1,000 rows, a few of those that page 100.
+STEP_ROWS = 500
+Row = dict[str, Any]
 # The organization's logs have no beginning to sync from: the first run reaches this far back
 # unless `since` says otherwise.
 LOGS_FIRST_SYNC = timedelta(days=7)
@@ -175,24 +179,38 @@ def _sync_one(
         progress.started(source.label, pager.count)
     current, wrote = state, False
     checkpoint = state
-    for _, rows in pager.export_source().row_pages():
-        if not rows:
-            continue
-        outcome.rows_read += len(rows)
-        positions = [moment for moment in map(source.position, rows) if moment is not None]
+    gathered: list[Row] = []
+    last = floor
+
+    def write() -> None:
+        """The pages gathered, upserted with the checkpoint of the last."""
+        nonlocal current, wrote, checkpoint
         checkpoint = current.advanced(
-            pending=Pending(began, lower, max(positions) if positions else floor),
+            pending=Pending(began, lower, last),
             rows_seen=state.rows_seen + outcome.rows_read,
             last_run=now,
             detail=detail,
         )
-        counts = target.apply(Batch.of(common_rows(rows, origin)), checkpoint)
+        counts = target.apply(Batch.of(common_rows(gathered, origin)), checkpoint)
+        gathered.clear()
         for table in TABLES:
             outcome.tables[table].add(counts[table])
         if any(c.written for c in counts.values()):
             current, wrote = checkpoint, True
+
+    for _, rows in pager.export_source().row_pages():
+        if not rows:
+            continue
+        outcome.rows_read += len(rows)
+        gathered.extend(rows)
+        positions = [moment for moment in map(source.position, rows) if moment is not None]
+        last = max(positions) if positions else last
+        if len(gathered) >= STEP_ROWS:
+            write()
         if progress is not None:
             progress.advanced(len(rows))
+    if gathered:
+        write()
     finish = getattr(target, "finish", None)
     if finish is not None:  # a target that writes in larger steps than a page
         counts = finish(checkpoint)
@@ -213,7 +231,7 @@ def _sync_one(
     return outcome
 
 
-CHUNK_ROWS = 20_000  # records a database reads and upserts at once: a checkpoint each
+CHUNK_ROWS = 10_000  # records a database reads and upserts at once: a checkpoint each
 
 
 def _sync_export(

@@ -97,6 +97,7 @@ class RespanExperimentTraces:
     detail: bool = True
     page_size: int = 100
     status: str | None = None  # as a listing of experiments gave it (saves reading it again)
+    concurrency: int = 4  # pages fetched ahead while one is written (the limiter paces them)
     service: str = "respan"
 
     @property
@@ -122,6 +123,7 @@ class RespanExperimentTraces:
             end_time=window.until,
             detail=self.detail,
             page_size=self.page_size,
+            concurrency=self.concurrency,
         )
 
     def position(self, row: Row) -> datetime | None:
@@ -134,6 +136,7 @@ class RespanLogs:
 
     kind: str  # "traces" or "spans"
     page_size: int = 1000
+    concurrency: int = 4  # traces only: the spans' pages say no total, so they come in turn
     service: str = "respan"
 
     def __post_init__(self) -> None:
@@ -158,13 +161,10 @@ class RespanLogs:
     def listing(self, client: Any, window: Window) -> Any:
         if window.start is None:
             raise ConfigError("the organization's logs need a start: give since=")
-        walk = client.logs.traces if self.kind == "traces" else client.logs.spans
-        return walk(
-            start_time=window.start,
-            end_time=window.until,
-            sort=self.field,
-            page_size=self.page_size,
-        )
+        bounds = {"start_time": window.start, "end_time": window.until, "sort": self.field}
+        if self.kind == "spans":
+            return client.logs.spans(page_size=self.page_size, **bounds)
+        return client.logs.traces(page_size=self.page_size, concurrency=self.concurrency, **bounds)
 
     def position(self, row: Row) -> datetime | None:
         return _moment(row, self.field)
@@ -176,6 +176,7 @@ class RespanDatasetSpans:
 
     dataset_id: str
     page_size: int = 100
+    concurrency: int = 4
     service: str = "respan"
 
     @property
@@ -195,6 +196,7 @@ class RespanDatasetSpans:
             where=_bounded("timestamp", window),
             sort="timestamp",
             page_size=self.page_size,
+            concurrency=self.concurrency,
         )
 
     def position(self, row: Row) -> datetime | None:
