@@ -27,7 +27,9 @@ from tracebridge.emulator.data import GALILEO_LOG_STREAM_ID, GALILEO_PROJECT_ID
 from tracebridge.schema import common_rows
 from tracebridge.syncing import (
     GalileoRecords,
+    RespanDatasetSpans,
     RespanExperimentTraces,
+    RespanLogs,
     open_target,
     sync,
 )
@@ -390,3 +392,30 @@ def test_a_row_that_arrives_late_is_found_within_the_lookback_window(
     )
     reader.close()
     assert [value for (value,) in found] == sorted(late)
+
+
+def test_the_organizations_logs_and_a_dataset_sync_whole_then_nothing(
+    changing: Running, tmp_path: Path
+) -> None:
+    rs, _ = _clients(changing)
+    database = str(tmp_path / "logs.duckdb")
+    data = changing.emulator.data
+    dataset = next(iter(data.datasets))
+    sources = [RespanLogs("traces"), RespanLogs("spans"), RespanDatasetSpans(dataset)]
+    since = datetime(2000, 1, 1, tzinfo=UTC)  # the emulator's logs are dated in 2025
+    with rs:
+        first = sync(sources, database, respan=rs, since=since)
+        again = sync(sources, database, respan=rs, since=since)
+    assert [source.rows_read for source in first.sources] == [
+        len(data.org_traces),
+        len(data.org_spans),
+        len(data.datasets[dataset]),
+    ]
+    assert first.tables["traces"].new == len(data.org_traces)
+    assert again.written == 0
+    reader = open_target(database)
+    reader.open()
+    _, held = reader.query("SELECT count(*), count(DISTINCT source_id) FROM spans")
+    reader.close()
+    # the organization's spans and the dataset's, each once (some ids may be in both)
+    assert held[0][0] == held[0][1] >= len(data.org_spans)
