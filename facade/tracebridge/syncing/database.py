@@ -228,14 +228,7 @@ class DuckDBTarget(DatabaseTarget):
             super()._unstage()
 
     def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        duckdb = require("duckdb", "duckdb")
-        try:
-            cursor = self._connection.execute(statement)
-        except duckdb.Error as exc:
-            raise ConfigError(f"the query failed: {first_line(exc)}") from None
-        if not cursor.description:
-            return [], []
-        return [column[0] for column in cursor.description], cursor.fetchall()
+        return duckdb_query(self._connection, statement)
 
     def apply_records(
         self,
@@ -309,6 +302,19 @@ class PostgresTarget(DatabaseTarget):
         if not cursor.description:
             return [], []
         return [column.name for column in cursor.description], cursor.fetchall()
+
+
+def duckdb_query(connection: Any, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """One statement on a DuckDB connection: its column names and rows; a failure is a
+    ConfigError naming it in one line."""
+    duckdb = require("duckdb", "duckdb")
+    try:
+        cursor = connection.execute(statement)
+    except duckdb.Error as exc:
+        raise ConfigError(f"the query failed: {first_line(exc)}") from None
+    if not cursor.description:
+        return [], []
+    return [column[0] for column in cursor.description], cursor.fetchall()
 
 
 def first_line(error: BaseException) -> str:

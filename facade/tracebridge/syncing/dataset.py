@@ -296,11 +296,6 @@ class DatasetQuery:
             self._connection.close()
 
     def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        duckdb = require("duckdb", "duckdb")
-        try:
-            cursor = self._connection.execute(statement)
-        except duckdb.Error as exc:
-            raise ConfigError(f"the query failed: {str(exc).splitlines()[0]}") from None
-        if not cursor.description:
-            return [], []
-        return [column[0] for column in cursor.description], cursor.fetchall()
+        from .database import duckdb_query
+
+        return duckdb_query(self._connection, statement)

@@ -177,15 +177,15 @@ def _sync_one(
     origin = pager.source.schema.origin
     if progress is not None:
         progress.started(source.label, pager.count)
-    current, wrote = state, False
+    wrote = False
     checkpoint = state
     gathered: list[Row] = []
     last = floor
 
     def write() -> None:
         """The pages gathered, upserted with the checkpoint of the last."""
-        nonlocal current, wrote, checkpoint
-        checkpoint = current.advanced(
+        nonlocal wrote, checkpoint
+        checkpoint = state.advanced(
             pending=Pending(began, lower, last),
             rows_seen=state.rows_seen + outcome.rows_read,
             last_run=now,
@@ -196,7 +196,7 @@ def _sync_one(
         for table in TABLES:
             outcome.tables[table].add(counts[table])
         if any(c.written for c in counts.values()):
-            current, wrote = checkpoint, True
+            wrote = True
 
     for _, rows in pager.export_source().row_pages():
         if not rows:
@@ -217,10 +217,25 @@ def _sync_one(
         for table in TABLES:
             outcome.tables[table].add(counts[table])
         if any(c.written for c in counts.values()):
-            current, wrote = checkpoint, True
-    if wrote or pending is not None or detail != state.detail:
+            wrote = True
+    _finished(target, state, began, now, wrote, detail, outcome)
+    return outcome
+
+
+def _finished(
+    target: Target,
+    state: State,
+    began: datetime,
+    now: datetime,
+    wrote: bool,
+    detail: dict[str, Any],
+    outcome: SourceResult,
+) -> None:
+    """A whole run's state: its begin time is the watermark, nothing pending. Written only
+    when the run wrote, ended a killed run's walk, or learned something of the source."""
+    if wrote or state.pending is not None or detail != state.detail:
         target.save_state(
-            current.advanced(
+            state.advanced(
                 watermark=began,
                 pending=None,
                 rows_seen=state.rows_seen + outcome.rows_read,
@@ -228,7 +243,6 @@ def _sync_one(
                 detail=detail,
             )
         )
-    return outcome
 
 
 CHUNK_ROWS = 10_000  # records a database reads and upserts at once: a checkpoint each
@@ -295,16 +309,7 @@ def _sync_export(
             wrote = wrote or any(c.written for c in counts.values())
             if progress is not None:
                 progress.advanced(rows)
-    if wrote or state.pending is not None or detail != state.detail:
-        target.save_state(
-            state.advanced(
-                watermark=began,
-                pending=None,
-                rows_seen=state.rows_seen + outcome.rows_read,
-                last_run=now if wrote else state.last_run,
-                detail=detail,
-            )
-        )
+    _finished(target, state, began, now, wrote, detail, outcome)
     return outcome
 
 
