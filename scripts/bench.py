@@ -246,18 +246,24 @@ def task_galileo_file(url: str, path: str) -> dict[str, Any]:
 
 def task_raw_stream(url: str, path: str) -> dict[str, Any]:
     """The baseline: an httpx streaming loop copying the body to disk."""
+    body = {"root_type": "trace", "log_stream_id": LOG_STREAM, "redact": True}
+    report = _raw_export(url, path, body)
+    report["bytes"] = os.path.getsize(path)
+    return report
+
+
+def _raw_export(url: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    """An export request's body streamed to disk by a plain httpx loop, measured."""
     report: dict[str, Any] = {}
     headers = {"Galileo-API-Key": "emulator-galileo-key"}
-    body = {"root_type": "trace", "log_stream_id": LOG_STREAM, "redact": True}
     with (
-        httpx.Client(base_url=url, headers=headers, timeout=60) as http,
+        httpx.Client(base_url=url, headers=headers, timeout=900) as http,
         open(path, "wb") as out,
         measured(report),
         http.stream("POST", f"/v2/projects/{PROJECT}/export_records", json=body) as answer,
     ):
         for chunk in answer.iter_bytes():
             out.write(chunk)
-    report["bytes"] = os.path.getsize(path)
     return report
 
 
@@ -292,22 +298,13 @@ def task_galileo_common(url: str, path: str) -> dict[str, Any]:
 def task_raw_sync_stream(url: str, path: str, until: str) -> dict[str, Any]:
     """The baseline for a sync: an httpx loop streaming to disk the very export a first
     sync asks for (records created before the run, oldest first)."""
-    report: dict[str, Any] = {}
-    headers = {"Galileo-API-Key": "emulator-galileo-key"}
     body = {
         "root_type": "trace", "log_stream_id": LOG_STREAM, "export_format": "jsonl",
         "redact": True,
         "filters": [{"column_id": "created_at", "operator": "lt", "value": until, "type": "date"}],
         "sort": {"column_id": "created_at", "ascending": True, "sort_type": "column"},
     }  # fmt: skip
-    with (
-        httpx.Client(base_url=url, headers=headers, timeout=120) as http,
-        open(path, "wb") as out,
-        measured(report),
-        http.stream("POST", f"/v2/projects/{PROJECT}/export_records", json=body) as answer,
-    ):
-        for chunk in answer.iter_bytes():
-            out.write(chunk)
+    report = _raw_export(url, path, body)
     report["rows"] = Path(path).read_bytes().count(b"\n")
     return report
 

@@ -132,3 +132,13 @@ def records(draw: st.DrawFn, index: int) -> dict[str, Any]:
 def test_made_up_records_map_alike(data: st.DataObject, tmp_path: Path) -> None:
     rows = [data.draw(records(index)) for index in range(data.draw(st.integers(1, 6)))]
     _same(rows, tmp_path)
+
+
+def test_the_seeds_records_map_alike(tmp_path: Path) -> None:
+    """The records of the vendor's own reference example (a trace and a kind added later)."""
+    from tests.schema.test_common_schema import example
+
+    page = example("galileo_client", "/v2/projects/{project_id}/traces/search", "with_unknown_kind")
+    rows = page["records"]
+    assert {row["type"] for row in rows} >= {"trace"} and len(rows) >= 2
+    _same(rows, tmp_path)

@@ -67,3 +67,20 @@ def test_a_failing_query_is_one_line_naming_the_problem(tmp_path: Path) -> None:
     result = runner.invoke(app, ["sql", "SELECT nope FROM traces", "--to", database])
     assert result.exit_code == 2
     assert result.stderr.startswith("error: the query failed:") and "nope" in result.stderr
+
+
+def test_a_database_that_is_not_ours_is_one_line_naming_it(tmp_path: Path) -> None:
+    """A `traces` table of other columns (someone else's database) fails in one line with
+    the database named, not a traceback, and nothing is written to it."""
+    duckdb = pytest.importorskip("duckdb")
+    database = tmp_path / "theirs.duckdb"
+    with duckdb.connect(str(database)) as connection:
+        connection.execute("CREATE TABLE traces (id INTEGER, note VARCHAR)")
+    result = runner.invoke(
+        app, ["sync", "--emulator", "-e", "exp_0001", "--to", str(database), "--quiet"]
+    )
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: could not write to '{database}'")
+    with duckdb.connect(str(database)) as connection:
+        assert connection.execute("SELECT count(*) FROM traces").fetchone() == (0,)

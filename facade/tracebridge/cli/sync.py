@@ -19,6 +19,7 @@ from rich.table import Table
 
 from ..errors import ConfigError
 from .common import (
+    Bar,
     DebugOption,
     EmulatorOption,
     JsonOption,
@@ -199,11 +200,8 @@ class _Progress:
     """A line per source on stderr: its rows as they come, then what it wrote."""
 
     def __init__(self, *, quiet: bool):
-        from .common import Bar
-
         self.quiet = quiet
         self.bar: Bar | None = None
-        self._make = Bar
 
     def __enter__(self) -> _Progress:
         return self
@@ -214,7 +212,7 @@ class _Progress:
             self.bar = None
 
     def started(self, label: str, total: int | None) -> None:
-        self.bar = self._make(label, quiet=self.quiet)
+        self.bar = Bar(label, quiet=self.quiet)
         self.bar.__enter__()
         self.bar.started(total, 0)
 

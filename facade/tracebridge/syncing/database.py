@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from .._optional import require
-from ..errors import ConfigError
+from ..errors import ConfigError, ExportWriteError
 from ..schema import TABLES, columns
 from ..schema.write import arrow_schema
 from . import sql
@@ -93,16 +93,16 @@ class DatabaseTarget(ABC):
             return counts_by_table()
         with self._transaction():
             self._stage(batch)
-            return self._upsert(lambda: state)
+            sizes = {table: len(rows) for table, rows in batch.tables.items()}
+            return self._upsert(lambda: state, sizes)
 
-    def _upsert(self, state: Callable[[], State], bounded: bool = False) -> dict[str, Counts]:
-        """Apply the staged tables (inside a transaction); `state()` is written with them
-        when any row was. `bounded`: the staged rows' start never changes (see
-        `sql.classify`)."""
+    def _upsert(
+        self, state: Callable[[], State], sizes: dict[str, int], bounded: bool = False
+    ) -> dict[str, Counts]:
+        """Apply the staged tables (inside a transaction), of `sizes` rows each; `state()`
+        is written with them when any row was. `bounded`: the staged rows' start never
+        changes (see `sql.classify`)."""
         counts = counts_by_table()
-        sizes = {}
-        for table in TABLES:
-            ((sizes[table],),) = self._execute(f"SELECT count(*) FROM {sql.staged(table)}")
         replaced = written = 0
         for table in SUBJECT_TABLES:
             bounds = self._bounds(table) if bounded else None
@@ -173,6 +173,7 @@ class DuckDBTarget(DatabaseTarget):
         self.path = os.fspath(path)
         self.read_only = read_only
         self.memory_limit = memory_limit
+        self._registered = False  # the staged tables are a page's Arrow tables, registered
 
     def __repr__(self) -> str:
         return f"DuckDBTarget({self.path!r})"
@@ -197,7 +198,11 @@ class DuckDBTarget(DatabaseTarget):
             super().open()
 
     def _execute(self, statement: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        cursor = self._connection.execute(statement.replace("%s", "?"), parameters)
+        duckdb = require("duckdb", "duckdb")
+        try:
+            cursor = self._connection.execute(statement.replace("%s", "?"), parameters)
+        except duckdb.Error as exc:
+            raise ExportWriteError(f"could not write to {self.path!r}: {first_line(exc)}") from None
         return cursor.fetchall() if cursor.description else []
 
     @contextlib.contextmanager
@@ -220,7 +225,7 @@ class DuckDBTarget(DatabaseTarget):
         self._registered = True
 
     def _unstage(self) -> None:
-        if getattr(self, "_registered", False):
+        if self._registered:
             for table in TABLES:
                 self._connection.unregister(sql.staged(table))
             self._registered = False
@@ -242,11 +247,14 @@ class DuckDBTarget(DatabaseTarget):
 
         with self._transaction():
             stage_records(self._execute, path, context)
+            sizes = {}
+            for table in TABLES:
+                ((sizes[table],),) = self._execute(f"SELECT count(*) FROM {sql.staged(table)}")
             ((last,),) = self._execute(
                 f"SELECT max(start_time) FROM (SELECT start_time FROM {sql.staged('traces')} "
                 f"UNION ALL SELECT start_time FROM {sql.staged('spans')})"
             )
-            return self._upsert(lambda: checkpoint(last), bounded=True), last
+            return self._upsert(lambda: checkpoint(last), sizes, bounded=True), last
 
 
 class PostgresTarget(DatabaseTarget):
@@ -274,7 +282,12 @@ class PostgresTarget(DatabaseTarget):
         return connection
 
     def _execute(self, statement: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        cursor = self._connection.execute(statement, parameters or None)
+        psycopg = require("psycopg", "postgres")
+        try:
+            cursor = self._connection.execute(statement, parameters or None)
+        except psycopg.Error as exc:
+            where = redact_url(self.url)
+            raise ExportWriteError(f"could not write to {where}: {first_line(exc)}") from None
         return cursor.fetchall() if cursor.description else []
 
     @contextlib.contextmanager

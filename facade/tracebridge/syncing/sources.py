@@ -13,7 +13,6 @@ window, and an experiment that ends gets one whole pass, its scores being final 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -279,8 +278,3 @@ class GalileoRecords:
 
     def position(self, row: Row) -> datetime | None:
         return _moment(row, "created_at")
-
-
-def digest(identity: str) -> str:
-    """A short stable name for a source (file names of the Parquet dataset)."""
-    return hashlib.sha256(identity.encode()).hexdigest()[:12]

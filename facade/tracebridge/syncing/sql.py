@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..schema.tables import BOOLEAN, INSTANT, INTEGER, JSON, NUMBER, TABLES, columns
 from .batch import SUBJECT_KIND, SUBJECT_TABLES
-from .state import STATE_TABLE
+from .state import STATE_COLUMNS, STATE_TABLE
 
 
 @dataclass(frozen=True)
@@ -217,8 +217,6 @@ def replace_scores(replaced: bool) -> list[str]:
 
 
 def save_state() -> list[str]:
-    from .state import STATE_COLUMNS
-
     marks = ", ".join(["%s"] * len(STATE_COLUMNS))
     return [
         f"DELETE FROM {STATE_TABLE} WHERE query = %s",
