@@ -419,3 +419,27 @@ def test_the_organizations_logs_and_a_dataset_sync_whole_then_nothing(
     reader.close()
     # the organization's spans and the dataset's, each once (some ids may be in both)
     assert held[0][0] == held[0][1] >= len(data.org_spans)
+
+
+def test_an_export_cut_short_fails_the_run_and_the_next_one_finishes_the_work(
+    changing: Running, tmp_path: Path
+) -> None:
+    """The connection drops partway through Galileo's export: the run fails with a typed
+    error after keeping what whole chunks it took, and the next run ends with every row."""
+    from tracebridge import APIConnectionError
+    from tracebridge.emulator import Fault
+
+    rs, gl = _clients(changing)
+    database = str(tmp_path / "cut.duckdb")
+    spans = [GalileoRecords("span", log_stream_id=GALILEO_LOG_STREAM_ID)]
+    changing.emulator.inject(Fault("reset", path="export_records", times=1))
+    with rs, gl:
+        with pytest.raises(APIConnectionError) as failed:
+            sync(spans, database, galileo=gl)
+        assert "export_records" in str(failed.value), failed.value
+        sync(spans, database, galileo=gl)
+    truth = _truth(changing)
+    found = _contents(database)
+    held = [row for row in truth["spans"] if row[0] == "galileo"]
+    assert found["spans"] == held
+    assert len(found["spans"]) == len({row[1] for row in found["spans"]})
