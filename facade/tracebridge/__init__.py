@@ -43,8 +43,10 @@ from .errors import (
 from .filters import F
 
 if TYPE_CHECKING:
+    from .comparing import compare
     from .galileo import AsyncGalileo, Galileo
     from .pagination import AsyncPager, Pager
+    from .reporting import report
     from .respan import AsyncRespan, Respan
     from .syncing import sync
 
@@ -58,6 +60,8 @@ _LAZY = {
     "Pager": "pagination",
     "AsyncPager": "pagination",
     "sync": "syncing",
+    "compare": "comparing",
+    "report": "reporting",
 }
 
 
@@ -93,6 +97,8 @@ __all__ = [
     "UnknownColumnError",
     "ValidationError",
     "__version__",
+    "compare",
     "errors",
+    "report",
     "sync",
 ]

@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - older typer runs on click itself
     from click import exceptions as click_errors  # type: ignore[no-redef]
 
 from .. import __version__
+from . import compare as comparing
 from . import galileo, respan
 from . import sync as syncing
 from .demo import demo
@@ -80,7 +81,8 @@ app = typer.Typer(
     cls=OneLineErrors,
     help="Get LLM evaluation data out of Respan and Galileo into files. "
     "Exit codes: 0 done, 2 bad input, 3 API error, 4 unreachable, "
-    "5 the service differs from the spec (doctor), 130 interrupted.",
+    "5 the service differs from the spec (doctor), 6 a compare --fail-if condition held, "
+    "130 interrupted.",
     no_args_is_help=True,
     add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
@@ -91,6 +93,9 @@ app.command()(demo)
 app.command()(doctor)
 app.command()(syncing.sync)
 app.command()(syncing.sql)
+app.command()(comparing.compare)
+app.command()(comparing.summary)
+app.command()(comparing.report)
 
 
 def _version(value: bool) -> None:

@@ -5,7 +5,8 @@ Exit codes: 0 done; 2 bad usage or input (checked before any request: an unknown
 bad filter text, a missing key or extra); 3 the service answered with an error (401, 404,
 422, ...) or an answer it does not document; 4 the service could not be reached or did not
 answer in time; 130 interrupted (an export keeps its work: `--resume` continues it);
-1 anything else. Errors are one line on stderr; `--debug` adds the traceback and logs.
+6 a `compare --fail-if` condition held; 1 anything else. Errors are one line on stderr;
+`--debug` adds the traceback and logs.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from ..errors import (
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_API, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 EXIT_DIFFERS = 5  # `doctor`: the service and the spec differ
+EXIT_REGRESSED = 6  # `compare --fail-if`: a condition held (a CI gate stops the release)
 
 # Piped or redirected output is read by programs: tables are not wrapped to 80 columns there
 # (an id split over two lines is no id); a terminal gets tables that fit it.

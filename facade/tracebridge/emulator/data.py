@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from . import planted
+
 Row = dict[str, Any]
 
 # Generated rows are dated back from here; inserted rows are dated at the real clock.
@@ -204,6 +206,7 @@ class Sizes:
     org_spans: int = 300
     org_traces: int = 150
     galileo_traces: int = 200  # per Galileo log stream or experiment; 3 spans each
+    planted: bool = True  # the experiments planted for compare (see `planted`)
 
 
 @dataclass
@@ -227,6 +230,8 @@ class Dataset:
             self.experiment_traces[experiment_id] = Collection(
                 size, self._trace_maker(experiment_id), tail
             )
+        if self.sizes.planted:
+            self._plant_respan()
         self.datasets: dict[str, Collection] = {
             dataset_id: Collection(
                 self.sizes.dataset_spans,
@@ -273,6 +278,28 @@ class Dataset:
             run_id: GalileoRun(self.seed, run_id, self.sizes.galileo_traces)
             for run_id in (GALILEO_LOG_STREAM_ID, GALILEO_EXPERIMENT_ID)
         }
+        if self.sizes.planted:
+            for variant, run_id in planted.GALILEO_IDS.items():
+                experiment = planted.galileo_experiment(variant, GALILEO_PROJECT_ID)
+                self.galileo_experiments.append(experiment)
+                self.galileo_runs[run_id] = PlantedRun(self.seed, run_id, variant)
+
+    def _plant_respan(self) -> None:
+        """The planted baseline, candidate and rerun (see `planted`), newest first after
+        the generated experiments."""
+        created = EPOCH - timedelta(hours=6)
+        for offset, variant in enumerate(planted.VARIANTS):
+            begun = created + timedelta(hours=offset)
+            experiment = planted.respan_experiment(variant, begun, iso)
+            self.experiments.append(experiment)
+            rows = [
+                planted.respan_trace(
+                    variant, position, item, _rng(self.seed, "planted", item), begun, iso
+                )
+                for position, item in enumerate(planted.items(variant))
+            ]
+            rows.reverse()  # newest first, as every collection keeps its rows
+            self.experiment_traces[experiment["id"]] = Collection(len(rows), rows.__getitem__)
 
     # -- Respan -------------------------------------------------------------------------
 
@@ -607,5 +634,22 @@ class GalileoRun:
                 "parent_id": None,
                 "num_traces": self.TRACES_PER_SESSION,
             }
+        )
+        return row
+
+
+class PlantedRun(GalileoRun):
+    """A planted Galileo experiment (see `planted`): a trace per dataset item it ran."""
+
+    def __init__(self, seed: int, run_id: str, variant: str):
+        self.variant = variant
+        self.item_of = planted.items(variant)
+        super().__init__(seed, run_id, len(self.item_of))
+
+    def _trace(self, index: int) -> Row:
+        row = super()._trace(index)
+        item = self.item_of[index] if index < len(self.item_of) else index
+        row.update(
+            planted.galileo_trace_fields(self.variant, item, _rng(self.seed, "planted", item))
         )
         return row

@@ -464,12 +464,17 @@ class RespanService:
         if request.method == "POST":
             await self._body(request)  # read and, like the service, ignored
         evaluator_id = raw_id.split(":", 1)[0]
+        traces = self.data.experiment_traces[experiment["id"]]
         known = {e[0]: e for e in EVALUATORS} | {e[1]: e for e in EVALUATORS}
+        for row in traces.slice(0, 1):  # the experiment's own evaluators, by id or slug
+            for slug, score in (row.get("scores") or {}).items():
+                own = (score.get("evaluator_id"), slug, score.get("evaluator_name"), "")
+                known.update({own[0]: own, slug: own})
         evaluator = known.get(evaluator_id)
         if evaluator is None:
             raise Problem(404, "Evaluator not found.")
         values = []
-        for row in self.data.experiment_traces[experiment["id"]]:
+        for row in traces:
             score = (row.get("scores") or {}).get(evaluator[1])
             if not score:
                 continue
@@ -780,7 +785,7 @@ def trace_summary(rows: list[Row]) -> Row:
     }
 
 
-def histogram(evaluator: tuple[str, str, str, str], values: list[float], bins: int) -> Row:
+def histogram(evaluator: tuple[Any, str, Any, str], values: list[float], bins: int) -> Row:
     low, high = 0.0, 1.0
     width = (high - low) / bins
     counts = [0] * bins

@@ -1,0 +1,175 @@
+"""An experiment's report: one self-contained HTML file (every script and style inlined,
+nothing fetched when it opens) and the same charts as PNG files.
+
+    with tracebridge.Respan() as rs:
+        tracebridge.report("exp_new", compare="exp_base", client=rs, path="report.html",
+                           png="charts/")
+
+Needs the `report` extra (Vega-Altair and vl-convert): `pip install 'tracebridge[report]'`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .._optional import require
+from ..comparing import Comparison, Experiment, compare, load
+from ..comparing.analysis import value_of
+from ..comparing.items import BOOLEAN, NUMERIC
+from ..comparing.summary import Spread, service_histogram, spreads
+from ..errors import ConfigError, ExportWriteError
+from . import charts
+from .page import page
+
+EXTRA = "report"
+AXES = {"cost_usd": "cost (USD)", "latency_ms": "latency (ms)", "total_tokens": "tokens"}
+
+
+@dataclass
+class Chart:
+    name: str  # the PNG's file name, without .png
+    title: str
+    spec: charts.Spec
+
+
+@dataclass
+class Report:
+    """What a report shows: the experiments' spreads, the comparison if any, the charts."""
+
+    experiments: list[Experiment]
+    spreads: dict[str, list[Spread]]  # by experiment id
+    comparison: Comparison | None
+    charts: list[Chart]
+
+    def html(self) -> str:
+        return page(self)
+
+    def write_html(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+        return _write(Path(path), self.html().encode("utf-8"), overwrite)
+
+    def write_pngs(
+        self, folder: str | os.PathLike[str], *, scale: float = 1.0, overwrite: bool = False
+    ) -> list[Path]:
+        """Each chart as `<folder>/<name>.png`, charts.WIDTH x charts.HEIGHT times `scale`."""
+        import vl_convert
+
+        target = Path(folder)
+        target.mkdir(parents=True, exist_ok=True)
+        version = charts.vega_lite_version()
+        written = []
+        for chart in self.charts:
+            png = vl_convert.vegalite_to_png(chart.spec, scale=scale, vl_version=version)
+            written.append(_write(target / f"{chart.name}.png", png, overwrite))
+        return written
+
+
+def _write(path: Path, data: bytes, overwrite: bool) -> Path:
+    """The file whole under its name, or untouched: a temporary name, then a rename."""
+    if path.exists() and not overwrite:
+        raise ConfigError(f"{str(path)!r} exists; pass overwrite=True (--force) to replace it")
+    part = path.with_name(f".{path.name}.part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, path)
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise ExportWriteError(f"cannot write {str(path)!r}: {error.strerror or error}") from None
+    return path
+
+
+def build(
+    experiment: str | Experiment,
+    *,
+    compare_with: str | Experiment | None = None,
+    client: Any = None,
+    bins: int = 20,
+    resamples: int = 2000,
+    seed: int = 0,
+) -> Report:
+    """The report of `experiment`, compared with `compare_with` (the baseline) if given."""
+    require("altair", EXTRA)
+    require("vl_convert", EXTRA)
+    if not 1 <= bins <= 50:
+        raise ConfigError(f"bins must be from 1 to 50, not {bins}")
+    comparison = None
+    if compare_with is not None:
+        comparison = compare(compare_with, experiment, client=client, resamples=resamples,
+                             seed=seed)  # fmt: skip
+        shown = comparison.experiments
+    else:
+        shown = [experiment if isinstance(experiment, Experiment) else load(client, experiment)]
+    by_id = {e.id: spreads(e, bins) for e in shown}
+    for e in shown:  # the service's own histograms, where it has them
+        for spread in by_id[e.id]:
+            if spread.kind == NUMERIC and client is not None:
+                spread.histogram = (
+                    service_histogram(client, e, spread.name, bins) or spread.histogram
+                )
+    return Report(shown, by_id, comparison, _charts(shown, by_id, comparison))
+
+
+def _charts(
+    shown: list[Experiment], by_id: dict[str, list[Spread]], comparison: Comparison | None
+) -> list[Chart]:
+    out: list[Chart] = []
+    names = [spread.name for spread in by_id[shown[0].id]]
+    for name in names:
+        per = [(e.label, next(s for s in by_id[e.id] if s.name == name)) for e in shown
+               if any(s.name == name for s in by_id[e.id])]  # fmt: skip
+        kind = per[0][1].kind
+        if kind in (NUMERIC, "usage"):
+            drawn = [(label, s.histogram) for label, s in per if s.histogram is not None]
+            if drawn:
+                axis = AXES.get(name, name)
+                title = f"{name}: distribution" if kind == "usage" else f"{name}: scores"
+                out.append(Chart(f"{name}-histogram", title, charts.histograms(title, axis, drawn)))
+        elif kind == BOOLEAN:
+            title = f"{name}: share true"
+            rates = [(label, s.numbers.get("rate")) for label, s in per]
+            out.append(Chart(f"{name}-rate", title, charts.rates(title, rates)))
+        else:
+            title = f"{name}: labels"
+            counted = [(label, s.labels) for label, s in per]
+            out.append(Chart(f"{name}-labels", title, charts.labels(title, counted)))
+    if comparison is not None:
+        pair = comparison.pairs[0]
+        for metric in pair.metrics.values():
+            if metric.kind not in (NUMERIC, "usage") or not metric.n:
+                continue
+            values = [
+                _as_number(value_of(b, metric.name)) - _as_number(value_of(a, metric.name))
+                for a, b in pair.aligned
+                if value_of(a, metric.name) is not None and value_of(b, metric.name) is not None
+            ]
+            spec = charts.differences(metric, values)
+            out.append(Chart(f"{metric.name}-differences", spec["title"], spec))
+    return out
+
+
+def _as_number(value: Any) -> float:
+    return float(value)
+
+
+def report(
+    experiment: str | Experiment,
+    *,
+    compare: str | Experiment | None = None,
+    client: Any = None,
+    path: str | os.PathLike[str] = "report.html",
+    png: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
+    bins: int = 20,
+) -> Report:
+    """Build the report of `experiment` (compared with `compare`, the baseline, if given),
+    write it to `path` as one HTML file, and its charts as PNGs into `png` if given."""
+    built = build(experiment, compare_with=compare, client=client, bins=bins)
+    built.write_html(path, overwrite=overwrite)
+    if png is not None:
+        built.write_pngs(png, overwrite=overwrite)
+    return built
+
+
+__all__ = ["Chart", "Report", "build", "report"]

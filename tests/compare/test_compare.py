@@ -1,0 +1,233 @@
+"""compare on the emulator's planted experiments (tracebridge.emulator.planted): it finds
+exactly the planted differences, on both services, and nothing where there are none."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import tracebridge
+from tracebridge import ConfigError, Galileo, Respan
+from tracebridge.comparing import Comparison, experiment_of
+from tracebridge.emulator import Emulator, Running, planted, serve
+from tracebridge.emulator.data import GALILEO_PROJECT_ID, _rng
+
+SEED = 7
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[Running]:
+    with serve(Emulator(seed=SEED)) as running:
+        yield running
+
+
+def _respan(served: Running) -> Respan:
+    return Respan(served.respan_key, base_url=served.base_url, rate_limit=None)
+
+
+@pytest.fixture(scope="module")
+def respan_result(served: Running) -> Comparison:
+    with _respan(served) as client:
+        ids = planted.RESPAN_IDS
+        return tracebridge.compare(ids["baseline"], ids["candidate"], ids["rerun"], client=client)
+
+
+@pytest.fixture(scope="module")
+def galileo_result(served: Running) -> Comparison:
+    with Galileo(served.galileo_key, base_url=served.base_url,
+                 project_id=GALILEO_PROJECT_ID) as client:  # fmt: skip
+        ids = planted.GALILEO_IDS
+        return tracebridge.compare(ids["baseline"], ids["candidate"], ids["rerun"], client=client)
+
+
+def _planted(variant: str, item: int) -> dict:
+    return planted.measures(_rng(SEED, "planted", item), variant, item)
+
+
+ALIGNED = [i for i in range(planted.ITEMS) if i not in planted.BASE_ONLY]
+
+
+def _respan_key(item: int) -> str:
+    return f"faq_{item:03d}"
+
+
+def _item_of(key: str) -> int:
+    return int(key.split("_")[1]) if key.startswith("faq_") else int(key.split()[1].rstrip(":"))
+
+
+@pytest.mark.parametrize("service", ["respan", "galileo"])
+def test_the_planted_differences_and_only_those(
+    service: str, respan_result: Comparison, galileo_result: Comparison
+) -> None:
+    result = respan_result if service == "respan" else galileo_result
+    pair = result.pairs[0]
+    # Unaligned items are counted and listed, never dropped.
+    assert len(pair.aligned) == len(ALIGNED)
+    assert sorted(_item_of(i.key) for i in pair.only_baseline) == list(planted.BASE_ONLY)
+    assert sorted(_item_of(i.key) for i in pair.only_other) == list(planted.NEW_ONLY)
+
+    relevance = pair.metrics["answer_relevance"]
+    assert relevance.interval is not None
+    low, high = relevance.interval
+    assert low <= planted.RELEVANCE_SHIFT <= high, "the interval covers the planted shift"
+    assert low > 0 and relevance.p_value is not None and relevance.p_value < 1e-6
+
+    correctness = pair.metrics["correctness"]
+    assert correctness.worse == len(planted.REGRESSED)
+    assert correctness.improved == 0
+    assert sorted(_item_of(r["key"]) for r in correctness.regressions) == sorted(planted.REGRESSED)
+    expected = sum(
+        _planted("candidate", i)["correctness"] - _planted("baseline", i)["correctness"]
+        for i in ALIGNED
+    ) / len(ALIGNED)
+    assert correctness.difference == pytest.approx(expected)
+    worst = correctness.regressions[0]
+    assert worst["input"] and worst["baseline_output"] != worst["other_output"]
+
+    faithful = pair.metrics["faithfulness"]
+    assert (faithful.worse, faithful.improved) == (len(planted.REGRESSED), 0)
+    assert sorted(_item_of(r["key"]) for r in faithful.regressions) == sorted(planted.REGRESSED)
+
+    cost = pair.metrics["cost_usd"]
+    for side, variant in (("baseline", "baseline"), ("other", "candidate")):
+        mean = sum(_planted(variant, i)["cost"] for i in ALIGNED) / len(ALIGNED)
+        assert pair_mean(pair, "cost_usd", side) == pytest.approx(mean)
+    assert cost.worse == len(ALIGNED)  # more cost is worse
+    latency = pair.metrics["latency_ms"]
+    assert latency.improved == len(ALIGNED) and latency.difference < 0
+    tokens = pair.metrics["total_tokens"]
+    assert tokens.difference == pytest.approx(40) and tokens.interval == (40.0, 40.0)
+
+
+def pair_mean(pair, name: str, side: str) -> float:  # type: ignore[no-untyped-def]
+    return getattr(pair.metrics[name], side)["mean"]
+
+
+def test_categorical_scores_get_a_confusion_table(respan_result: Comparison) -> None:
+    tone = respan_result.pairs[0].metrics["tone"]
+    expected: dict[str, dict[str, int]] = {}
+    for i in ALIGNED:
+        a, b = _planted("baseline", i)["tone"], _planted("candidate", i)["tone"]
+        expected.setdefault(a, {}).setdefault(b, 0)
+        expected[a][b] += 1
+    assert tone.confusion == expected
+    assert tone.changed == sum(n for a, row in expected.items() for b, n in row.items() if a != b)
+    assert tone.difference is None and tone.interval is None  # no order, no difference
+
+
+@pytest.mark.parametrize("service", ["respan", "galileo"])
+def test_an_equal_rerun_differs_in_nothing(
+    service: str, respan_result: Comparison, galileo_result: Comparison
+) -> None:
+    pair = (respan_result if service == "respan" else galileo_result).pairs[1]
+    assert len(pair.aligned) == planted.ITEMS and not pair.only_baseline and not pair.only_other
+    for metric in pair.metrics.values():
+        assert metric.improved == metric.worse == metric.changed == 0, metric.name
+        assert metric.difference in (0, None), metric.name
+        assert metric.regressions == []
+
+
+def test_the_gate(respan_result: Comparison) -> None:
+    candidate = Comparison(respan_result.experiments[:2], respan_result.pairs[:1])
+    rerun = Comparison(respan_result.experiments[::2], respan_result.pairs[1:])
+    for conditions in (["correctness < -0.02"], ["faithfulness.worse > 0"],
+                       ["correctness.low < 0"], ["cost_usd > 0.0005"]):  # fmt: skip
+        assert all(v.holds for v in candidate.check(conditions)), conditions
+        assert not any(v.holds for v in rerun.check(conditions)), conditions
+    assert not any(v.holds for v in candidate.check(["answer_relevance.low < 0"]))
+    assert not any(v.holds for v in rerun.check(["correctness.p < 0.05"]))  # no change: p = 1
+    with pytest.raises(ConfigError, match=r"no metric 'accuracy'.*answer_relevance"):
+        candidate.check(["accuracy < 0"])
+    with pytest.raises(ConfigError, match="tone is categorical"):
+        candidate.check(["tone < 0"])
+    assert all(v.holds for v in candidate.check(["tone.changed > 0"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["accuracy", "accuracy < x", "accuracy.mean < 0", "< 0", "accuracy <> 0", "a.low < 1 2"],
+)
+def test_a_malformed_condition_is_refused(text: str) -> None:
+    from tracebridge.comparing import Condition
+
+    with pytest.raises(ConfigError, match="--fail-if"):
+        Condition.parse(text)
+
+
+def test_condition_forms() -> None:
+    from tracebridge.comparing import Condition
+
+    tight = Condition.parse("accuracy<-0.02")
+    assert (tight.metric, tight.stat, tight.op, tight.number) == ("accuracy", "diff", "<", -0.02)
+    parsed = Condition.parse(" accuracy.low  >=  -1e-3 ")
+    assert (parsed.metric, parsed.stat, parsed.op, parsed.number) == (
+        "accuracy",
+        "low",
+        ">=",
+        -0.001,
+    )
+    assert Condition.parse("cost_usd.p != .5").number == 0.5
+
+
+def test_aligned_rows_hold_every_item(respan_result: Comparison, tmp_path: Path) -> None:
+    rows = list(respan_result.rows())
+    first = respan_result.pairs[0]
+    assert len([r for r in rows if r["other_id"] == first.other.id]) == (
+        len(first.aligned) + len(first.only_baseline) + len(first.only_other)
+    )
+    unaligned = [r for r in rows if not r["aligned"]]
+    assert {r["key"] for r in unaligned} == {
+        *(_respan_key(i) for i in planted.BASE_ONLY),
+        *(_respan_key(i) for i in planted.NEW_ONLY),
+    }
+    regressed = next(r for r in rows if r["key"] == _respan_key(planted.REGRESSED[0])
+                     and r["other_id"] == first.other.id)  # fmt: skip
+    assert regressed["correctness.difference"] == pytest.approx(-planted.REGRESSION, abs=1e-9)
+    assert regressed["faithfulness.baseline"] is True and regressed["faithfulness.other"] is False
+
+
+def test_duplicate_keys_pair_in_order_of_start() -> None:
+    def trace(id: str, key: str, second: int, score: float) -> dict:
+        return {"id": id, "comparison_key": key, "start_time": f"2025-01-01T00:00:{second:02d}Z",
+                "scores": {"acc": {"numerical_value": score}}}  # fmt: skip
+
+    a = experiment_of("respan", "exp_a", [trace("t2", "k", 2, 0.5), trace("t1", "k", 1, 0.1)])
+    b = experiment_of("respan", "exp_b", [trace("u1", "k", 1, 0.2), trace("u3", "k", 3, 0.9),
+                                          trace("u2", "k", 2, 0.7)])  # fmt: skip
+    result = tracebridge.compare(a, b)
+    pair = result.pairs[0]
+    assert [(x.trace_id, y.trace_id) for x, y in pair.aligned] == [("t1", "u1"), ("t2", "u2")]
+    assert [i.key for i in pair.only_other] == ["k#3"]
+    assert pair.metrics["acc"].difference == pytest.approx(((0.2 - 0.1) + (0.7 - 0.5)) / 2)
+
+
+def test_bad_calls_fail_before_any_request(served: Running) -> None:
+    served.emulator.controls.requests.clear()
+    with _respan(served) as client:
+        with pytest.raises(ConfigError, match="at least one other"):
+            tracebridge.compare("exp_cmp_base", client=client)
+        with pytest.raises(ConfigError, match="once"):
+            tracebridge.compare("exp_cmp_base", "exp_cmp_base", client=client)
+        with pytest.raises(ConfigError, match="confidence"):
+            tracebridge.compare("exp_cmp_base", "exp_cmp_new", client=client, confidence=95)
+        with pytest.raises(ConfigError, match="experiment_id holds a control character"):
+            tracebridge.compare("exp_cmp_base", "exp\x01", client=client)
+    galileo = Galileo(served.galileo_key, base_url=served.base_url, project_id=GALILEO_PROJECT_ID)
+    with galileo as client, pytest.raises(ConfigError, match="experiment_id"):
+        tracebridge.compare(planted.GALILEO_IDS["baseline"], "exp_cmp_new", client=client)
+    assert served.emulator.controls.request_log() == []
+
+
+def test_a_missing_experiment_is_a_typed_error(served: Running) -> None:
+    with _respan(served) as client, pytest.raises(tracebridge.NotFoundError):
+        tracebridge.compare("exp_cmp_base", "exp_nope", client=client)
+
+
+def test_seeded_results_repeat(respan_result: Comparison) -> None:
+    a, b = respan_result.experiments[:2]
+    again = tracebridge.compare(a, b).pairs[0].metrics["answer_relevance"].interval
+    assert again == respan_result.pairs[0].metrics["answer_relevance"].interval
+    other_seed = tracebridge.compare(a, b, seed=1).pairs[0].metrics["answer_relevance"].interval
+    assert other_seed != again
