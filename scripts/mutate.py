@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FACADE = ROOT / "facade" / "tracebridge"
 DEFAULT_TESTS = [
     "tests/facade", "tests/export", "tests/schema", "tests/reliability", "tests/cli", "tests/sync",
+    "tests/compare",
 ]  # fmt: skip
 
 
@@ -122,6 +123,22 @@ MUTANTS = [
     Mutant("the SQL mapping takes the service's measurements for scores", "syncing/galileo_sql.py",
            'scorer = f"json_type(e.v) <> \'NULL\' AND e.k NOT IN ({_names(MEASUREMENTS)})"',
            'scorer = "json_type(e.v) <> \'NULL\'"'),
+    Mutant("the interval cuts its tails at half the level", "comparing/stats.py",
+           "out[name] = (quantile(found, tail), quantile(found, 1 - tail))",
+           "out[name] = (quantile(found, tail / 2), quantile(found, 1 - tail / 2))"),
+    Mutant("the signed-rank test forgets the tie correction", "comparing/stats.py",
+           "variance = n * (n + 1) * (2 * n + 1) / 24 - ties / 48",
+           "variance = n * (n + 1) * (2 * n + 1) / 24"),
+    Mutant("an item run twice keeps one key for both runs", "comparing/items.py",
+           "if seen[key] > 1:", "if False:"),
+    Mutant("cost, latency and tokens are better higher", "comparing/analysis.py",
+           "LOWER_IS_BETTER = frozenset(name for name, _ in USAGE)",
+           "LOWER_IS_BETTER = frozenset()"),
+    Mutant("the gate passes a metric a pair cannot measure", "comparing/gate.py",
+           "holds = value is None or OPERATORS[condition.op](value, condition.number)",
+           "holds = value is not None and OPERATORS[condition.op](value, condition.number)"),
+    Mutant("the aligned rows leave out the other side's unaligned items", "comparing/__init__.py",
+           "for b in compared.only_other:", "for b in compared.only_other[:0]:"),
 ]  # fmt: skip
 
 

@@ -222,6 +222,7 @@ def exit_section() -> list[str]:
         "EXIT_API": "the service answered with an error or an answer it does not document",
         "EXIT_UNREACHABLE": "the service could not be reached or did not answer in time",
         "EXIT_DIFFERS": "`doctor`: the service and the spec differ",
+        "EXIT_REGRESSED": "`compare --fail-if`: a condition held (a CI gate stops the release)",
         "EXIT_INTERRUPTED": "interrupted (Ctrl-C); an export keeps its rows for `--resume`",
     }
     codes = {name: getattr(common, name) for name in dir(common) if name.startswith("EXIT_")}

@@ -26,6 +26,18 @@ def test_import_tracebridge_loads_nothing_heavy_and_no_models() -> None:
     assert "respan_client.models" not in loaded and "galileo_client.models" not in loaded
 
 
+def test_compare_and_the_report_module_load_no_charting_until_a_chart_is_made() -> None:
+    """compare is plain Python; Altair and vl-convert (the `report` extra) load only when
+    a report is built."""
+    loaded = loaded_after(
+        "import tracebridge\n"
+        "from tracebridge import compare, report\n"
+        "import tracebridge.comparing.stats, tracebridge.comparing.summary"
+    )
+    charting = ("altair", "vl_convert", "numpy", "scipy", *HEAVY)
+    assert [name for name in charting if name in loaded] == []
+
+
 def generated(loaded: list[str]) -> list[str]:
     """The generated modules loaded beyond the packages, their facts and the models' index."""
     cheap = {"respan_client", "galileo_client"}

@@ -188,6 +188,20 @@ def test_aligned_rows_hold_every_item(respan_result: Comparison, tmp_path: Path)
     assert regressed["faithfulness.baseline"] is True and regressed["faithfulness.other"] is False
 
 
+def test_the_gate_stops_on_an_evaluator_the_other_side_lacks() -> None:
+    def trace(id: str, scores: dict) -> dict:
+        return {"id": id, "comparison_key": "k", "start_time": "2025-01-01T00:00:00Z",
+                "scores": scores}  # fmt: skip
+
+    a = experiment_of("respan", "exp_a", [trace("t1", {"acc": {"numerical_value": 0.9}})])
+    b = experiment_of("respan", "exp_b", [trace("u1", {})])
+    result = tracebridge.compare(a, b)
+    assert result.pairs[0].metrics["acc"].n == 0
+    [verdict] = result.check(["acc < -0.5"])
+    assert verdict.holds and verdict.value is None
+    assert "no aligned values" in verdict.describe()
+
+
 def test_duplicate_keys_pair_in_order_of_start() -> None:
     def trace(id: str, key: str, second: int, score: float) -> dict:
         return {"id": id, "comparison_key": key, "start_time": f"2025-01-01T00:00:{second:02d}Z",

@@ -26,6 +26,13 @@ def test_signed_rank_by_hand() -> None:
     assert stats.signed_rank_p([0, 0, 0]) is None
 
 
+def test_mcnemar_of_many_pairs() -> None:
+    """Thousands of changed pairs: no overflow, and still SciPy's exact answer."""
+    for gained, lost in ((2500, 2600), (4000, 9000), (0, 1100)):
+        expected = scipy_stats.binomtest(min(gained, lost), gained + lost, 0.5).pvalue
+        assert stats.mcnemar_p(gained, lost) == pytest.approx(expected, rel=1e-9, abs=1e-300)
+
+
 def test_mcnemar_by_hand() -> None:
     # 6 pairs lost, none gained: P(X <= 0) for Binomial(6, 1/2) is 1/64, two-sided 2/64.
     assert stats.mcnemar_p(0, 6) == pytest.approx(2 / 64)
@@ -110,10 +117,21 @@ def test_bootstrap_interval_agrees_with_scipy_percentile_bootstrap() -> None:
     assert ours[1] == pytest.approx(theirs.high, abs=0.05 * half_width)
 
 
-def test_bootstrap_interval_is_seeded_and_per_metric() -> None:
+def test_bootstrap_intervals_are_seeded_and_independent_of_other_metrics() -> None:
     values = [0.1, -0.2, 0.3, 0.05, 0.0, 0.4]
-    one = stats.bootstrap_interval(values, resamples=500, confidence=0.9, seed=5, name="a")
-    assert one == stats.bootstrap_interval(values, resamples=500, confidence=0.9, seed=5, name="a")
-    assert one != stats.bootstrap_interval(values, resamples=500, confidence=0.9, seed=5, name="b")
-    assert stats.bootstrap_interval([], resamples=500, confidence=0.9, seed=5) is None
-    assert stats.bootstrap_interval([2.0, 2.0], resamples=500, confidence=0.9, seed=5) == (2.0, 2.0)
+    others = [1.0, None, 2.0, 3.0, None, -1.0]
+
+    def intervals(columns, seed=5):  # type: ignore[no-untyped-def]
+        return stats.bootstrap_intervals(columns, resamples=500, confidence=0.9, seed=seed)
+
+    alone = intervals({"a": values})["a"]
+    together = intervals({"b": others, "a": values})
+    assert together["a"] == alone, "adding a metric moves no other metric's interval"
+    assert intervals({"a": values}, seed=6)["a"] != alone
+    low, high = together["b"]  # a column with gaps: means over the items it has
+    assert min(v for v in others if v is not None) <= low < high <= 3.0
+    assert intervals({"e": [], "n": [None, None], "c": [2.0, 2.0]}) == {
+        "e": None,
+        "n": None,
+        "c": (2.0, 2.0),
+    }

@@ -16,7 +16,7 @@ from tracebridge import (
     UnknownColumnError,
     ValidationError,
 )
-from tracebridge.emulator import Emulator, Running
+from tracebridge.emulator import Emulator, Running, planted
 from tracebridge.emulator.data import (
     GALILEO_EXPERIMENT_ID,
     GALILEO_LOG_STREAM_ID,
@@ -34,7 +34,8 @@ def truth(running: Running, kind: str) -> list[dict[str, Any]]:
 def test_listings(gl: Galileo) -> None:
     assert [p.name for p in gl.projects()] == ["support-bot"] and gl.projects(name="nope") == []
     assert [s.id for s in gl.log_streams()] == [STREAM]
-    assert [e.id for e in gl.experiments()] == [GALILEO_EXPERIMENT_ID]
+    planted_ids = list(planted.GALILEO_IDS.values())  # the experiments planted for compare
+    assert [e.id for e in gl.experiments()] == [GALILEO_EXPERIMENT_ID, *planted_ids]
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,7 @@ from tracebridge.syncing.dataset import DatasetQuery, DatasetTarget
 from tracebridge.syncing.sources import Window
 
 pytest.importorskip("duckdb")
-SIZES = Sizes(experiments=2, traces=260, galileo_traces=180)
+SIZES = Sizes(experiments=2, traces=260, galileo_traces=180, planted=False)
 TARGETS = ["duckdb", "postgres", "dataset"]
 
 

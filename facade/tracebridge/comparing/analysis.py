@@ -155,17 +155,31 @@ def pair(
 ) -> Pair:
     """Compare `other` with `baseline`, item by item."""
     aligned, only_baseline, only_other = align(baseline, other)
-    how = _Settings(resamples, confidence, seed, top)
-    kinds = {**other.evaluators(), **baseline.evaluators()}
-    metrics: dict[str, Metric] = {}
-    for name in sorted(kinds):
-        metrics[name] = _metric(name, kinds[name], aligned, how)
-    for name, _column in USAGE:
-        metrics[name] = _metric(name, "usage", aligned, how)
+    kinds = {
+        name: kind for name, kind in sorted({**other.evaluators(), **baseline.evaluators()}.items())
+    }
+    kinds |= {name: "usage" for name, _column in USAGE}
+    metrics = {name: _metric(name, kinds[name], aligned, top) for name in kinds}
+    columns = {
+        name: [_difference(a, b, name) for a, b in aligned]
+        for name, metric in metrics.items()
+        if metric.kind in (NUMERIC, "usage", BOOLEAN)
+    }
+    found = stats.bootstrap_intervals(
+        columns, resamples=resamples, confidence=confidence, seed=seed
+    )
+    for name, interval in found.items():
+        metrics[name].interval = interval
     return Pair(baseline, other, aligned, only_baseline, only_other, metrics, confidence)
 
 
-def _metric(name: str, kind: str, aligned: Sequence[tuple[Item, Item]], how: _Settings) -> Metric:
+def _difference(a: Item, b: Item, name: str) -> float | None:
+    """other minus baseline (a boolean counts as 1 or 0), None unless both have a value."""
+    va, vb = value_of(a, name), value_of(b, name)
+    return None if va is None or vb is None else float(vb) - float(va)
+
+
+def _metric(name: str, kind: str, aligned: Sequence[tuple[Item, Item]], top: int) -> Metric:
     both = [
         (a, b, value_of(a, name), value_of(b, name))
         for a, b in aligned
@@ -173,33 +187,16 @@ def _metric(name: str, kind: str, aligned: Sequence[tuple[Item, Item]], how: _Se
     ]
     missing = len(aligned) - len(both)
     if kind in (NUMERIC, "usage"):
-        return _numeric(name, kind, both, missing, how)
+        return _numeric(name, kind, both, missing, top)
     if kind == BOOLEAN:
-        return _boolean(name, both, missing, how)
+        return _boolean(name, both, missing, top)
     return _labels(name, kind, both, missing)
-
-
-@dataclass(frozen=True)
-class _Settings:
-    resamples: int
-    confidence: float
-    seed: int
-    top: int
-
-    def interval(self, differences: Sequence[float], name: str) -> tuple[float, float] | None:
-        return stats.bootstrap_interval(
-            differences,
-            resamples=self.resamples,
-            confidence=self.confidence,
-            seed=self.seed,
-            name=name,
-        )
 
 
 Paired = tuple[Item, Item, Any, Any]  # the two items and their values of one metric
 
 
-def _numeric(name: str, kind: str, both: list[Paired], missing: int, how: _Settings) -> Metric:
+def _numeric(name: str, kind: str, both: list[Paired], missing: int, top: int) -> Metric:
     a_values = [float(a) for _, _, a, _ in both]
     b_values = [float(b) for _, _, _, b in both]
     differences = [b - a for a, b in zip(a_values, b_values, strict=True)]
@@ -213,7 +210,6 @@ def _numeric(name: str, kind: str, both: list[Paired], missing: int, how: _Setti
         other={"mean": stats.mean(b_values), "median": stats.median(b_values)},
         difference=stats.mean(differences),
         median_difference=stats.median(differences),
-        interval=how.interval(differences, name),
         p_value=stats.signed_rank_p(differences),
         test="wilcoxon signed-rank",
         improved=sum(1 for d in differences if d * sign > 0),
@@ -225,11 +221,11 @@ def _numeric(name: str, kind: str, both: list[Paired], missing: int, how: _Setti
         (entry for entry in zip(both, differences, strict=True) if entry[1] * sign < 0),
         key=lambda entry: entry[1] * sign,
     )
-    metric.regressions = [_regression(a, b, va, vb, d) for (a, b, va, vb), d in worst[: how.top]]
+    metric.regressions = [_regression(a, b, va, vb, d) for (a, b, va, vb), d in worst[:top]]
     return metric
 
 
-def _boolean(name: str, both: list[Paired], missing: int, how: _Settings) -> Metric:
+def _boolean(name: str, both: list[Paired], missing: int, top: int) -> Metric:
     a_values = [1.0 if a else 0.0 for _, _, a, _ in both]
     b_values = [1.0 if b else 0.0 for _, _, _, b in both]
     differences = [b - a for a, b in zip(a_values, b_values, strict=True)]
@@ -243,7 +239,6 @@ def _boolean(name: str, both: list[Paired], missing: int, how: _Settings) -> Met
         baseline={"rate": stats.mean(a_values), "true": int(sum(a_values))},
         other={"rate": stats.mean(b_values), "true": int(sum(b_values))},
         difference=stats.mean(differences),
-        interval=how.interval(differences, name),
         p_value=stats.mcnemar_p(gained, lost),
         test="exact McNemar",
         improved=gained,
@@ -252,7 +247,7 @@ def _boolean(name: str, both: list[Paired], missing: int, how: _Settings) -> Met
         changed=gained + lost,
     )
     lost_items = [entry for entry in both if entry[2] and not entry[3]]
-    metric.regressions = [_regression(a, b, va, vb, -1.0) for a, b, va, vb in lost_items[: how.top]]
+    metric.regressions = [_regression(a, b, va, vb, -1.0) for a, b, va, vb in lost_items[:top]]
     return metric
 
 

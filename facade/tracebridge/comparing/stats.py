@@ -1,8 +1,9 @@
 """The statistics of a paired comparison, in plain Python (no numpy: `compare` works with the
 core install). Each is checked against SciPy in tests/compare/test_stats.py.
 
-- `bootstrap_interval`: percentile interval of the mean of paired differences, from a seeded
-  resampling of the items (the same seed and data give the same interval everywhere).
+- `bootstrap_intervals`: percentile intervals of the mean paired difference of each metric,
+  from one seeded resampling of the items (the same seed and data give the same intervals
+  everywhere).
 - `signed_rank_p`: the two-sided p-value of the Wilcoxon signed-rank test (zero differences
   dropped), exact when there are at most 50 nonzero differences and no ties among their sizes,
   else by the normal approximation with the tie correction: SciPy's `wilcoxon` defaults.
@@ -14,8 +15,8 @@ from __future__ import annotations
 import math
 import random
 import statistics
-import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from operator import itemgetter
 
 EXACT_LIMIT = 50
 
@@ -36,21 +37,63 @@ def quantile(ordered: Sequence[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def bootstrap_interval(
-    differences: Sequence[float], *, resamples: int, confidence: float, seed: int, name: str = ""
-) -> tuple[float, float] | None:
-    """The percentile bootstrap interval of the mean difference; None for no items. `name`
-    seeds each metric on its own, so adding a metric does not move another's interval."""
-    n = len(differences)
-    if n == 0:
-        return None
-    if len(set(differences)) == 1:  # every resample has the same mean
-        return differences[0], differences[0]
-    rng = random.Random(seed ^ zlib.crc32(name.encode()))
-    values = list(differences)
-    means = sorted(math.fsum(rng.choices(values, k=n)) / n for _ in range(resamples))
+def bootstrap_intervals(
+    columns: Mapping[str, Sequence[float | None]],
+    *,
+    resamples: int,
+    confidence: float,
+    seed: int,
+) -> dict[str, tuple[float, float] | None]:
+    """The percentile bootstrap interval of the mean of each column of paired differences
+    (one value per aligned item, None where the item has none). The items are resampled
+    together, once per resample for every column (a paired resampling of items, and one
+    pass of random draws however many metrics there are); a column's mean in a resample
+    is over the items it has values for. None for a column with no value."""
+    out: dict[str, tuple[float, float] | None] = {}
+    varying: dict[str, list[float]] = {}
+    counted: dict[str, list[int]] = {}
+    size = 0
+    for name, column in columns.items():
+        size = len(column)
+        present = [value for value in column if value is not None]
+        if not present:
+            out[name] = None
+        elif len(set(present)) == 1:  # every resample has the same mean
+            out[name] = (present[0], present[0])
+        else:
+            varying[name] = [0.0 if value is None else value for value in column]
+            if len(present) < len(column):
+                counted[name] = [0 if value is None else 1 for value in column]
+    if not varying:
+        return out
+    rng = random.Random(seed)
+    items = range(size)
+    means: dict[str, list[float]] = {name: [] for name in varying}
+    for _ in range(resamples):
+        picks = rng.choices(items, k=size)
+        picks.sort()  # a sum over items in order reads memory in order: 3x faster per metric
+        pick = itemgetter(*picks)  # picks in C: the loop's hot part
+        for name, values in varying.items():
+            total = sum(pick(values)) if size > 1 else values[0]
+            has = counted.get(name)
+            taken = size if has is None else (sum(pick(has)) if size > 1 else has[0])
+            if taken:
+                means[name].append(total / taken)
     tail = (1 - confidence) / 2
-    return quantile(means, tail), quantile(means, 1 - tail)
+    for name, found in means.items():
+        found.sort()
+        out[name] = (quantile(found, tail), quantile(found, 1 - tail))
+    return out
+
+
+def bootstrap_interval(
+    differences: Sequence[float], *, resamples: int, confidence: float, seed: int
+) -> tuple[float, float] | None:
+    """The percentile bootstrap interval of the mean of one list of differences."""
+    found = bootstrap_intervals(
+        {"": differences}, resamples=resamples, confidence=confidence, seed=seed
+    )
+    return found[""]
 
 
 def ranks(values: Sequence[float]) -> list[float]:
@@ -100,7 +143,7 @@ def _exact_signed_rank(n: int, statistic: int) -> float:
         for s in range(total, rank - 1, -1):
             ways[s] += ways[s - rank]
     low = min(statistic, total - statistic)
-    tail = sum(ways[: low + 1]) / float(2**n)
+    tail = sum(ways[: low + 1]) / (1 << n)
     return min(1.0, 2 * tail)
 
 
@@ -110,6 +153,8 @@ def mcnemar_p(gained: int, lost: int) -> float | None:
     n = gained + lost
     if n == 0:
         return None
-    k = min(gained, lost)
-    tail = math.fsum(math.comb(n, i) for i in range(k + 1)) / float(2**n)
-    return min(1.0, 2 * tail)
+    ways, term = 0, 1  # the sum of comb(n, i) for i <= min(gained, lost), in whole numbers
+    for i in range(min(gained, lost) + 1):
+        ways += term
+        term = term * (n - i) // (i + 1)
+    return min(1.0, 2 * ways / (1 << n))  # exact to the last bit, whatever n

@@ -285,13 +285,13 @@ class Dataset:
                 self.galileo_runs[run_id] = PlantedRun(self.seed, run_id, variant)
 
     def _plant_respan(self) -> None:
-        """The planted baseline, candidate and rerun (see `planted`), newest first after
-        the generated experiments."""
+        """The planted baseline, candidate and rerun (see `planted`): the newest experiments,
+        so first in the listing (newest first)."""
         created = EPOCH - timedelta(hours=6)
         for offset, variant in enumerate(planted.VARIANTS):
             begun = created + timedelta(hours=offset)
             experiment = planted.respan_experiment(variant, begun, iso)
-            self.experiments.append(experiment)
+            self.experiments.insert(0, experiment)
             rows = [
                 planted.respan_trace(
                     variant, position, item, _rng(self.seed, "planted", item), begun, iso
