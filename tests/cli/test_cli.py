@@ -183,6 +183,22 @@ def test_errors_are_one_line_with_their_exit_code(
 def test_debug_shows_the_traceback(env: dict[str, str]) -> None:
     result = invoke("respan", "traces", "exp_nope", "-o", "/tmp/never.csv", "--debug")
     assert result.exit_code == 3 and "Traceback" in result.stderr
+    assert "httpx: HTTP Request" in result.stderr  # the request log
+
+
+def test_debug_logging_ends_with_its_command(env: dict[str, str]) -> None:
+    """A program running commands in-process (a test, a notebook) gets the --debug log of
+    that command only: the next command logs nothing and does not write to a closed stream."""
+    import logging
+
+    before = [(len(logging.getLogger(n).handlers), logging.getLogger(n).level)
+              for n in ("tracebridge", "httpx")]  # fmt: skip
+    assert invoke("respan", "traces", "exp_nope", "-o", "/tmp/never.csv", "--debug").exit_code == 3
+    after = [(len(logging.getLogger(n).handlers), logging.getLogger(n).level)
+             for n in ("tracebridge", "httpx")]  # fmt: skip
+    assert after == before
+    quiet = invoke("respan", "traces", "exp_nope", "-o", "/tmp/never.csv")
+    assert quiet.exit_code == 3 and len(quiet.stderr.strip().splitlines()) == 1
 
 
 def started_export(

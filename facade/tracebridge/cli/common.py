@@ -278,19 +278,46 @@ def _exit_code(error: BaseException) -> int:
 def session(*, emulator: bool, quiet: bool, debug: bool) -> Iterator[Session]:
     """Run a command: logging for --debug, the embedded emulator for --emulator, and every
     error turned into one line on stderr and its exit code."""
-    if debug:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-        for name in ("tracebridge", "httpx"):
-            logging.getLogger(name).addHandler(handler)
-            logging.getLogger(name).setLevel(logging.DEBUG)
+    with contextlib.ExitStack() as logs:
+        if debug:
+            logs.enter_context(_debug_logging())
+        with _errors_as_exit_codes(debug):
+            yield logs.enter_context(_connected(emulator, quiet))
+
+
+@contextlib.contextmanager
+def _debug_logging() -> Iterator[None]:
+    """The library's and httpx's logs on stderr for the command's run, and only for it (a
+    handler left behind would write to a stream that is gone by the next run in-process)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    loggers = [logging.getLogger(name) for name in ("tracebridge", "httpx")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.DEBUG)
     try:
-        with contextlib.ExitStack() as stack:
-            if emulator:
-                running = stack.enter_context(_embedded())
-                yield Session(running.base_url, running.respan_key, running.galileo_key, quiet)
-            else:
-                yield Session(None, None, None, quiet)
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+
+
+@contextlib.contextmanager
+def _connected(emulator: bool, quiet: bool) -> Iterator[Session]:
+    with contextlib.ExitStack() as stack:
+        if emulator:
+            running = stack.enter_context(_embedded())
+            yield Session(running.base_url, running.respan_key, running.galileo_key, quiet)
+        else:
+            yield Session(None, None, None, quiet)
+
+
+@contextlib.contextmanager
+def _errors_as_exit_codes(debug: bool) -> Iterator[None]:
+    try:
+        yield
     except KeyboardInterrupt as interrupt:
         notes = [_cli_spelling(note) for note in getattr(interrupt, "__notes__", ())]
         stderr.print(Text("interrupted" + "".join(f"; {note}" for note in notes)), highlight=False)

@@ -285,13 +285,15 @@ class Dataset:
                 self.galileo_runs[run_id] = PlantedRun(self.seed, run_id, variant)
 
     def _plant_respan(self) -> None:
-        """The planted baseline, candidate and rerun (see `planted`): the newest experiments,
-        so first in the listing (newest first)."""
-        created = EPOCH - timedelta(hours=6)
+        """The planted baseline, candidate and rerun (see `planted`), dated after the seed
+        page's experiment and before the generated ones, so listed (newest first) between
+        them: the generated experiments stay first, the seed page's example last."""
+        created = EPOCH - timedelta(days=30)
+        before_seed = len(self.experiments) - 1
         for offset, variant in enumerate(planted.VARIANTS):
             begun = created + timedelta(hours=offset)
             experiment = planted.respan_experiment(variant, begun, iso)
-            self.experiments.insert(0, experiment)
+            self.experiments.insert(before_seed, experiment)
             rows = [
                 planted.respan_trace(
                     variant, position, item, _rng(self.seed, "planted", item), begun, iso

@@ -32,7 +32,7 @@ TONES = ("neutral", "friendly", "curt")
 VARIANTS = ("baseline", "candidate", "rerun")
 
 RESPAN_IDS = {"baseline": "exp_cmp_base", "candidate": "exp_cmp_new", "rerun": "exp_cmp_rerun"}
-RESPAN_DATASET = "ds_cmp_support_faq"
+RESPAN_DATASET = "ds_7a6b5c4d3e2f1g0h"  # a dataset the emulator serves
 GALILEO_IDS = {
     "baseline": "5d1f3a0e-6c1b-4e57-9a2f-0b7d4c1e8a01",
     "candidate": "5d1f3a0e-6c1b-4e57-9a2f-0b7d4c1e8a02",
@@ -103,7 +103,7 @@ def respan_experiment(variant: str, created: Any, iso: Any) -> Row:
         "description": f"Planted for compare: the {variant}.",
         "dataset": RESPAN_DATASET,
         "dataset_id": RESPAN_DATASET,
-        "dataset_name": "Support FAQ",
+        "dataset_name": "Support QA Dataset",
         "workflow_count": 1,
         "progress": 100,
         "started_at": iso(created + timedelta(minutes=1)),
