@@ -19,6 +19,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..comparing.summary import shown
 from ..errors import ConfigError
 from .common import (
     EXIT_REGRESSED,
@@ -137,14 +138,6 @@ def _status(quiet: bool, what: str) -> contextlib.AbstractContextManager[Any]:
     return contextlib.nullcontext() if quiet else stderr.status(what)
 
 
-def _fmt(value: Any, digits: int = 4) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.{digits}g}"
-    return str(value)
-
-
 def _sparkline(counts: Sequence[int]) -> str:
     top = max(counts, default=0) or 1
     return "".join(BLOCKS[round(c / top * (len(BLOCKS) - 1))] for c in counts)
@@ -166,7 +159,9 @@ def _show_pair(pair: Any) -> None:
                   f"{pair.confidence:.0%} interval", "p", "better", "worse", "same"):  # fmt: skip
         table.add_column(title, justify="left" if title in ("metric", "type") else "right")
     for m in pair.metrics.values():
-        interval = "-" if m.interval is None else f"[{_fmt(m.interval[0])}, {_fmt(m.interval[1])}]"
+        interval = (
+            "-" if m.interval is None else f"[{shown(m.interval[0])}, {shown(m.interval[1])}]"
+        )
         base_value = m.baseline.get("mean", m.baseline.get("rate"))
         other_value = m.other.get("mean", m.other.get("rate"))
         style = ""
@@ -175,8 +170,8 @@ def _show_pair(pair: Any) -> None:
         better = str(m.improved) if m.kind not in ("categorical", "text") else "-"
         worse = str(m.worse) if m.kind not in ("categorical", "text") else f"{m.changed} changed"
         table.add_row(
-            m.name, m.kind, str(m.n), _fmt(base_value), _fmt(other_value),
-            Text(_fmt(m.difference), style=style), interval, _fmt(m.p_value, 3), better, worse,
+            m.name, m.kind, str(m.n), shown(base_value), shown(other_value),
+            Text(shown(m.difference), style=style), interval, shown(m.p_value, 3), better, worse,
             str(m.unchanged),
         )  # fmt: skip
     stdout.print(table)
@@ -198,7 +193,9 @@ def _show_pair(pair: Any) -> None:
             low, high = min(a + b), max(a + b)
             line_a = _sparkline(histogram(a, 24, low, high).counts)
             line_b = _sparkline(histogram(b, 24, low, high).counts)
-            stdout.print(f"{m.name:<{width}}  {line_a}  {_fmt(low)}..{_fmt(high)}", highlight=False)
+            stdout.print(
+                f"{m.name:<{width}}  {line_a}  {shown(low)}..{shown(high)}", highlight=False
+            )
             stdout.print(f"{'':<{width}}  {line_b}", highlight=False)
     for m in pair.metrics.values():
         if m.confusion:
@@ -220,7 +217,7 @@ def _show_pair(pair: Any) -> None:
             worst.add_column(title, overflow="fold", max_width=40)
         for r in m.regressions:
             worst.add_row(
-                r["key"], _fmt(r["baseline"]), _fmt(r["other"]), _short(r["input"]),
+                r["key"], shown(r["baseline"]), shown(r["other"]), _short(r["input"]),
                 _short(r["baseline_output"]), _short(r["other_output"]),
             )  # fmt: skip
         stdout.print(worst)
@@ -255,15 +252,15 @@ def summary(
         reading = _status(quiet, f"reading {experiment}")
         with _client(s, [experiment], service, project) as client, reading:
             loaded = load(client, experiment)
-            shown = spreads(loaded, bins)
-            for spread in shown:
+            measured = spreads(loaded, bins)
+            for spread in measured:
                 if spread.kind == "numeric":
                     found = service_histogram(client, loaded, spread.name, bins)
                     spread.histogram = found or spread.histogram
         if as_json:
             document = {"experiment": {"service": loaded.service, "id": loaded.id,
                                        "name": loaded.name, "items": len(loaded.items)},
-                        "metrics": [spread.as_dict() for spread in shown]}  # fmt: skip
+                        "metrics": [spread.as_dict() for spread in measured]}  # fmt: skip
             stdout.print_json(json.dumps(document, default=str))
             return
         stdout.print(Text(f"{loaded.label} ({loaded.service} {loaded.id}): "
@@ -271,15 +268,15 @@ def summary(
         table = Table(show_edge=False, pad_edge=False)
         for title in ("metric", "type", "n", "mean / rate", "median", "min", "max", "p95"):
             table.add_column(title, justify="left" if title in ("metric", "type") else "right")
-        for spread in shown:
+        for spread in measured:
             n = spread.numbers
-            first = _fmt(n.get("mean", n.get("rate")))
+            first = shown(n.get("mean", n.get("rate")))
             if spread.labels:
                 first = ", ".join(f"{k}: {v}" for k, v in list(spread.labels.items())[:4])
             table.add_row(spread.name, spread.kind, str(spread.n), first,
-                          *(_fmt(n.get(k)) for k in ("median", "min", "max", "p95")))  # fmt: skip
+                          *(shown(n.get(k)) for k in ("median", "min", "max", "p95")))  # fmt: skip
         stdout.print(table)
-        for spread in shown:
+        for spread in measured:
             if spread.histogram is not None:
                 _show_histogram(spread.name, spread.histogram)
 
@@ -291,7 +288,7 @@ def _show_histogram(name: str, histogram: Any) -> None:
     for i, count in enumerate(histogram.counts):
         low, high = histogram.edges[i], histogram.edges[i + 1]
         bar = "█" * round(count / top * 40)
-        stdout.print(f"{_fmt(low, 3):>9} to {_fmt(high, 3):<9} {bar} {count}", highlight=False)
+        stdout.print(f"{shown(low, 3):>9} to {shown(high, 3):<9} {bar} {count}", highlight=False)
 
 
 def report(

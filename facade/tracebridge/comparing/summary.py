@@ -10,6 +10,16 @@ from . import stats
 from .items import BOOLEAN, NUMERIC, USAGE, Experiment
 
 
+def shown(value: Any, digits: int = 4) -> str:
+    """A value as the terminal and the report show it: floats to `digits` significant
+    digits, nothing as "-"."""
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.{digits}g}"
+    return str(value)
+
+
 @dataclass
 class Histogram:
     """Counts of values in equal bins from `lower` to `upper` (the service's, where it has

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
 from ..comparing.analysis import Metric, Pair
-from ..comparing.summary import Spread
+from ..comparing.summary import Spread, shown
 
 if TYPE_CHECKING:
     from . import Report
@@ -38,11 +38,7 @@ def _e(value: Any) -> str:
 
 
 def _n(value: Any, digits: int = 4) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.{digits}g}"
-    return _e(value)
+    return _e(shown(value, digits))
 
 
 def _table(head: list[str], rows: list[list[str]]) -> str:
