@@ -14,6 +14,8 @@ from tracebridge.comparing import Comparison, experiment_of
 from tracebridge.emulator import Emulator, Running, planted, serve
 from tracebridge.emulator.data import GALILEO_PROJECT_ID, _rng
 
+from ..proxy import FaultProxy, Rule
+
 SEED = 7
 
 
@@ -245,3 +247,29 @@ def test_seeded_results_repeat(respan_result: Comparison) -> None:
     assert again == respan_result.pairs[0].metrics["answer_relevance"].interval
     other_seed = tracebridge.compare(a, b, seed=1).pairs[0].metrics["answer_relevance"].interval
     assert other_seed != again
+
+
+def test_faults_on_the_wire_change_nothing_or_fail_loudly(
+    served: Running, respan_result: Comparison
+) -> None:
+    """Through a fault proxy written apart from the emulator: transient faults (a reset
+    mid-body, a 503) are retried and give the very same comparison; a page of the wrong
+    rows is an error, never a comparison of the wrong items."""
+    ids = planted.RESPAN_IDS
+    with FaultProxy(served.base_url) as proxy:
+        proxy.add(Rule("reset_mid_body", path="/logs/list/", skip=1))
+        proxy.add(Rule("status_503", path="/logs/list/", skip=2))
+        with Respan(served.respan_key, base_url=proxy.url, rate_limit=None) as client:
+            client.transport.sleep = lambda seconds: None
+            again = tracebridge.compare(ids["baseline"], ids["candidate"], ids["rerun"],
+                                        client=client)  # fmt: skip
+        assert len(proxy.applied) == 2
+    assert again.as_dict() == respan_result.as_dict()
+
+    with FaultProxy(served.base_url) as proxy:
+        proxy.add(Rule("previous_page", path="/logs/list/", skip=1))  # page 2 is page 1
+        with Respan(served.respan_key, base_url=proxy.url, rate_limit=None) as client:
+            client.transport.sleep = lambda seconds: None
+            with pytest.raises(tracebridge.TracebridgeError):
+                tracebridge.compare(ids["baseline"], ids["candidate"], client=client)
+        assert proxy.applied
