@@ -273,3 +273,11 @@ def test_faults_on_the_wire_change_nothing_or_fail_loudly(
             with pytest.raises(tracebridge.TracebridgeError):
                 tracebridge.compare(ids["baseline"], ids["candidate"], client=client)
         assert proxy.applied
+
+
+def test_chart_files_are_named_safely() -> None:
+    pytest.importorskip("altair")
+    from tracebridge.reporting import Chart
+
+    assert Chart("../judge: tone/v2-histogram", "t", {}).name == "judge_tone_v2-histogram"
+    assert Chart("///", "t", {}).name == "chart"

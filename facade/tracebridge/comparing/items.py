@@ -169,7 +169,8 @@ def load(client: Any, experiment_id: str, *, page_size: int = 100) -> Experiment
 
     if isinstance(client, Respan):
         detail = client.experiments.get(experiment_id)
-        pager = client.experiments.traces(experiment_id, page_size=page_size)
+        # pages fetched ahead while one is read (the client's rate limiter paces them)
+        pager = client.experiments.traces(experiment_id, page_size=page_size, concurrency=4)
         origin = Origin("respan", "trace", {"experiment_id": experiment_id})
         rows = common_rows(pager.rows(), origin)
         return Experiment("respan", experiment_id, _name(detail), items_of(rows, "respan"))

@@ -11,6 +11,7 @@ Needs the `report` extra (Vega-Altair and vl-convert): `pip install 'tracebridge
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,10 @@ class Chart:
     name: str  # the PNG's file name, without .png
     title: str
     spec: charts.Spec
+
+    def __post_init__(self) -> None:
+        # an evaluator's name may hold anything: the file name holds only what is safe
+        self.name = re.sub(r"[^A-Za-z0-9_.-]+", "_", self.name).strip("._") or "chart"
 
 
 @dataclass
