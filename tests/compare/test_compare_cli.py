@@ -141,3 +141,10 @@ def test_report_writes_html_and_pngs(tmp_path: Path) -> None:
     refused = _run("report", NEW, "-o", str(html))
     assert refused.exit_code == 2 and "exists" in refused.stderr
     assert not list(tmp_path.glob(".*part"))
+    # PNGs already there: refused before anything is written, the new HTML included
+    fresh = tmp_path / "fresh.html"
+    clobber = _run("report", NEW, "--compare", BASE, "-o", str(fresh), "--png", str(pngs))
+    assert clobber.exit_code == 2 and "exists" in clobber.stderr and "more" in clobber.stderr
+    assert not fresh.exists()
+    forced = _run("report", NEW, "--compare", BASE, "-o", str(fresh), "--png", str(pngs), "--force")
+    assert forced.exit_code == 0 and fresh.exists()

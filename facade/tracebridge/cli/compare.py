@@ -327,8 +327,7 @@ def report(
         reading = _status(quiet, f"reading {len(ids)} experiment(s)")
         with _client(s, ids, service, project) as client, reading:
             built = build(experiment, compare_with=compare_with, client=client, bins=bins)
-        built.write_html(output, overwrite=force)
+        built.write(output, png=png, overwrite=force)
         s.note(f"wrote {output} ({len(built.charts)} charts)")
         if png is not None:
-            written = built.write_pngs(png, overwrite=force)
-            s.note(f"wrote {len(written)} PNG files into {png}")
+            s.note(f"wrote {len(built.charts)} PNG files into {png}")

@@ -52,6 +52,29 @@ class Report:
     def html(self) -> str:
         return page(self)
 
+    def write(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        png: str | os.PathLike[str] | None = None,
+        overwrite: bool = False,
+    ) -> list[Path]:
+        """The HTML file and, with `png`, the charts as PNGs; every target is checked first,
+        so a file already there (without `overwrite`) leaves nothing half-written."""
+        targets = [Path(path)]
+        if png is not None:
+            targets += [Path(png) / f"{chart.name}.png" for chart in self.charts]
+        there = [str(target) for target in targets if target.exists()]
+        if there and not overwrite:
+            raise ConfigError(
+                f"{there[0]!r} exists{f' (and {len(there) - 1} more)' if len(there) > 1 else ''}"
+                "; pass overwrite=True (--force) to replace it"
+            )
+        written = [self.write_html(path, overwrite=overwrite)]
+        if png is not None:
+            written += self.write_pngs(png, overwrite=overwrite)
+        return written
+
     def write_html(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         return _write(Path(path), self.html().encode("utf-8"), overwrite)
 
@@ -170,10 +193,10 @@ def report(
 ) -> Report:
     """Build the report of `experiment` (compared with `compare`, the baseline, if given),
     write it to `path` as one HTML file, and its charts as PNGs into `png` if given."""
+    if Path(path).exists() and not overwrite:  # before any request
+        raise ConfigError(f"{str(path)!r} exists; pass overwrite=True (--force) to replace it")
     built = build(experiment, compare_with=compare, client=client, bins=bins)
-    built.write_html(path, overwrite=overwrite)
-    if png is not None:
-        built.write_pngs(png, overwrite=overwrite)
+    built.write(path, png=png, overwrite=overwrite)
     return built
 
 
