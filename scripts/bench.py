@@ -358,6 +358,71 @@ def task_conversion(source: str, path: str, common: bool) -> dict[str, Any]:
     return report
 
 
+def _compare_rows(items: int, shift: float, seed: int) -> list[dict[str, Any]]:
+    """An experiment's traces for the compare scenario: four evaluators (three numeric, one
+    boolean) and usage, drawn from a fixed generator (the same items, shifted)."""
+    import random
+
+    rng = random.Random(seed)
+    rows = []
+    for item in range(items):
+        scores: dict[str, Any] = {
+            f"judge_{j}": {"numerical_value": rng.random() + shift} for j in range(3)
+        }
+        scores["grounded"] = {"boolean_value": rng.random() < 0.8 + shift}
+        rows.append({
+            "id": f"t{seed}_{item}", "comparison_key": f"item_{item}",
+            "start_time": "2025-01-01T00:00:00Z", "total_cost": rng.random() / 100,
+            "duration": rng.uniform(0.2, 3.0), "total_tokens": rng.randint(50, 900),
+            "scores": scores,
+        })  # fmt: skip
+    return rows
+
+
+def task_compare(items: int) -> dict[str, Any]:
+    """tracebridge.compare on two experiments already read (the statistics alone)."""
+    import tracebridge
+    from tracebridge.comparing import experiment_of
+
+    a = experiment_of("respan", "exp_a", _compare_rows(items, 0.0, 1))
+    b = experiment_of("respan", "exp_b", _compare_rows(items, 0.02, 2))
+    report: dict[str, Any] = {"items": items}
+    with measured(report):
+        result = tracebridge.compare(a, b, resamples=2000)
+    report["metrics"] = len(result.pairs[0].metrics)
+    return report
+
+
+def task_scipy_compare(items: int) -> dict[str, Any]:
+    """The baseline: the same intervals and tests by SciPy (NumPy, vectorized bootstrap)."""
+    import numpy as np
+    from scipy import stats
+
+    a, b = _compare_rows(items, 0.0, 1), _compare_rows(items, 0.02, 2)
+    report: dict[str, Any] = {"items": items}
+    with measured(report):
+        columns: dict[str, list[float]] = {}
+        for x, y in zip(a, b, strict=True):
+            for name, score in x["scores"].items():
+                value = next(iter(score.values()))
+                other = next(iter(y["scores"][name].values()))
+                columns.setdefault(name, []).append(float(other) - float(value))
+            for name in ("total_cost", "duration", "total_tokens"):
+                columns.setdefault(name, []).append(float(y[name]) - float(x[name]))
+        generator = np.random.default_rng(0)
+        for name, differences in columns.items():
+            data = np.array(differences)
+            stats.bootstrap((data,), np.mean, n_resamples=2000, method="percentile",
+                            vectorized=True, random_state=generator)  # fmt: skip
+            if name == "grounded":
+                gained, lost = int((data > 0).sum()), int((data < 0).sum())
+                stats.binomtest(min(gained, lost), max(gained + lost, 1), 0.5)
+            else:
+                stats.wilcoxon(data)
+    report["metrics"] = len(columns)
+    return report
+
+
 def task_heavy_imports() -> dict[str, Any]:
     from tracebridge import Galileo, Respan  # noqa: F401
 
@@ -535,6 +600,20 @@ class Bench:
         for folder in ("common", "c"):
             shutil.rmtree(self.folder / folder)
 
+    def compare(self) -> None:
+        """Issue 16's row: compare's plain-Python statistics against SciPy's on the same
+        paired data (reported; compare needs no NumPy)."""
+        for items in (1_000,) if self.quick else (1_000, 10_000):
+            ours = child("compare", items=items)
+            base = child("scipy_compare", items=items)
+            self.add(
+                "10 compare", f"two experiments of {items:,} items, {ours['metrics']} metrics, "
+                "2,000 resamples: wall",
+                f"{ours['wall']:.2f} s (peak {ours['peak_mb']:.0f} MB)",
+                f"{base['wall']:.2f} s (SciPy + NumPy)", f"{ours['wall'] / base['wall']:.1f}x",
+                "reported", None,
+            )  # fmt: skip
+
     def sync(self) -> None:
         """Issue 15's rows: Galileo into DuckDB against the stream, Respan under its rate
         limit, and peak memory of a sync of few rows against one of many."""
@@ -652,7 +731,8 @@ def _timed(argv: list[str], env: dict[str, str] | None = None) -> float:
 
 
 SCENARIOS = (
-    "latency", "rate_limit", "cpu", "memory", "galileo", "sync", "startup", "interrupt",
+    "latency", "rate_limit", "cpu", "memory", "galileo", "sync", "compare", "startup",
+    "interrupt",
 )  # fmt: skip
 
 
