@@ -281,3 +281,59 @@ def test_chart_files_are_named_safely() -> None:
 
     assert Chart("../judge: tone/v2-histogram", "t", {}).name == "judge_tone_v2-histogram"
     assert Chart("///", "t", {}).name == "chart"
+
+
+def test_the_vendors_shapes_align_and_score() -> None:
+    """Rows shaped as the vendors' own SDK models declare them (tests/vendor/samples.py,
+    written from respan-api 0.1.47 and galileo 2.7.0), not as our emulator makes them:
+    Respan scores keyed by evaluator id with the slug inside, or a bare number; Galileo
+    trace records with their dataset row."""
+    import copy
+
+    from ..vendor import samples
+
+    changed = copy.deepcopy(samples.RESPAN_TRACE)
+    changed.update(id="log_2", trace_unique_id="tr_2")
+    changed["scores"]["ev_1"]["numerical_value"] = 0.6
+    a = experiment_of("respan", "exp_a", [samples.RESPAN_TRACE])
+    b = experiment_of("respan", "exp_b", [changed])
+    [item] = a.items
+    assert item.key == "row_7" and item.scores["accuracy"].evaluator_id == "ev_1"
+    accuracy = tracebridge.compare(a, b).pairs[0].metrics["accuracy"]
+    assert (accuracy.n, accuracy.worse) == (1, 1)
+    assert accuracy.difference == pytest.approx(-0.3)
+    plain = experiment_of("respan", "exp_c", [samples.RESPAN_TRACE_PLAIN_SCORES])
+    assert plain.items[0].scores["accuracy"].value == 0.9
+
+    record = copy.deepcopy(samples.GALILEO_TRACE)
+    record["metrics"]["correctness"] = 0.75
+    rerun = {**copy.deepcopy(record), "id": "9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6c",
+             "input": "Where's my refund, please?"}  # fmt: skip
+    rerun["metrics"]["correctness"] = 1.0
+    first = experiment_of("galileo", planted.GALILEO_IDS["baseline"], [record])
+    second = experiment_of("galileo", planted.GALILEO_IDS["candidate"], [rerun])
+    assert first.items[0].key.startswith("Where is my refund? [")  # the dataset row
+    pair = tracebridge.compare(first, second).pairs[0]
+    assert len(pair.aligned) == 1, "another input text, the same dataset row: one item"
+    assert pair.metrics["correctness"].difference == pytest.approx(0.25)
+    assert pair.aligned[0][0].input == samples.GALILEO_TRACE["input"]
+
+
+def test_an_evaluator_that_changed_its_type_is_compared_where_both_agree() -> None:
+    """A numeric evaluator that gives a label in some items (a judge re-configured between
+    experiments): those items count as missing, the rest are compared; nothing crashes."""
+
+    def trace(id: str, key: str, value: object) -> dict:
+        kind = "categorical" if isinstance(value, str) else "numerical"
+        field = "categorical_value" if isinstance(value, str) else "numerical_value"
+        return {"id": id, "comparison_key": key, "start_time": "2025-01-01T00:00:00Z",
+                "scores": {"acc": {"score_value_type": kind, field: value}}}  # fmt: skip
+
+    a = experiment_of("respan", "exp_a", [trace("a1", "k1", 0.5), trace("a2", "k2", 0.4)])
+    b = experiment_of("respan", "exp_b", [trace("b1", "k1", 0.7), trace("b2", "k2", "good")])
+    result = tracebridge.compare(a, b)
+    acc = result.pairs[0].metrics["acc"]
+    assert (acc.kind, acc.n, acc.missing) == ("numeric", 1, 1)
+    assert acc.difference == pytest.approx(0.2) and acc.interval == pytest.approx((0.2, 0.2))
+    rows = {r["key"]: r for r in result.rows()}
+    assert rows["k2"]["acc.other"] == "good" and rows["k2"]["acc.difference"] is None

@@ -144,7 +144,7 @@ def _sparkline(counts: Sequence[int]) -> str:
 
 
 def _show_pair(pair: Any) -> None:
-    from ..comparing.analysis import value_of
+    from ..comparing.analysis import paired
     from ..comparing.summary import histogram
 
     base, other = pair.baseline.label, pair.other.label
@@ -180,16 +180,8 @@ def _show_pair(pair: Any) -> None:
         stdout.print(Text("\ndistributions (baseline / other, same bins)", style="bold"))
         width = max(len(m.name) for m in numeric)
         for m in numeric:
-            a = [
-                float(value_of(x, m.name))
-                for x, _ in pair.aligned
-                if value_of(x, m.name) is not None
-            ]
-            b = [
-                float(value_of(y, m.name))
-                for _, y in pair.aligned
-                if value_of(y, m.name) is not None
-            ]
+            both = [v for x, y in pair.aligned if (v := paired(x, y, m.name, m.kind))]
+            a, b = [float(v[0]) for v in both], [float(v[1]) for v in both]
             low, high = min(a + b), max(a + b)
             line_a = _sparkline(histogram(a, 24, low, high).counts)
             line_b = _sparkline(histogram(b, 24, low, high).counts)

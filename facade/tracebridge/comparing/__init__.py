@@ -14,12 +14,12 @@ Standard library only: no extra is needed (charts are `tracebridge.report`'s).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ConfigError
-from .analysis import Metric, Pair, pair
+from .analysis import Metric, Pair, difference, pair, value_of
 from .gate import Condition, Verdict, evaluate
 from .items import Experiment, Item, check_id, experiment_of, load
 
@@ -43,14 +43,14 @@ class Comparison:
         """One row per item of each pair, aligned or not (`aligned` says), with each metric's
         values on both sides and their difference."""
         for compared in self.pairs:
-            names = list(compared.metrics)
+            metrics = compared.metrics
             ids = {"baseline_id": compared.baseline.id, "other_id": compared.other.id}
             for a, b in compared.aligned:
-                yield {**ids, **_sides(a, b), "aligned": True, **_values(names, a, b)}
+                yield {**ids, **_sides(a, b), "aligned": True, **_values(metrics, a, b)}
             for a in compared.only_baseline:
-                yield {**ids, **_sides(a, None), "aligned": False, **_values(names, a, None)}
+                yield {**ids, **_sides(a, None), "aligned": False, **_values(metrics, a, None)}
             for b in compared.only_other:
-                yield {**ids, **_sides(None, b), "aligned": False, **_values(names, None, b)}
+                yield {**ids, **_sides(None, b), "aligned": False, **_values(metrics, None, b)}
 
     def write(
         self, path: str | os.PathLike[str], *, format: str | None = None, overwrite: bool = False
@@ -75,19 +75,16 @@ def _sides(a: Item | None, b: Item | None) -> dict[str, Any]:
     }
 
 
-def _values(names: Sequence[str], a: Item | None, b: Item | None) -> dict[str, Any]:
-    from .analysis import value_of
-
+def _values(metrics: Mapping[str, Metric], a: Item | None, b: Item | None) -> dict[str, Any]:
+    """Each metric's value on both sides and, where it has one, their difference."""
     out: dict[str, Any] = {}
-    for name in names:
-        va = value_of(a, name) if a else None
-        vb = value_of(b, name) if b else None
-        out[f"{name}.baseline"] = va
-        out[f"{name}.other"] = vb
-        difference = None
-        if isinstance(va, (int, float)) and isinstance(vb, (int, float)):
-            difference = float(vb) - float(va)
-        out[f"{name}.difference"] = difference
+    for name, metric in metrics.items():
+        out[f"{name}.baseline"] = value_of(a, name) if a else None
+        out[f"{name}.other"] = value_of(b, name) if b else None
+        ordered = metric.kind not in ("categorical", "text")
+        out[f"{name}.difference"] = (
+            difference(a, b, name, metric.kind) if a and b and ordered else None
+        )
     return out
 
 

@@ -155,13 +155,11 @@ def pair(
 ) -> Pair:
     """Compare `other` with `baseline`, item by item."""
     aligned, only_baseline, only_other = align(baseline, other)
-    kinds = {
-        name: kind for name, kind in sorted({**other.evaluators(), **baseline.evaluators()}.items())
-    }
+    kinds = dict(sorted({**other.evaluators(), **baseline.evaluators()}.items()))
     kinds |= {name: "usage" for name, _column in USAGE}
     metrics = {name: _metric(name, kinds[name], aligned, top) for name in kinds}
     columns = {
-        name: [_difference(a, b, name) for a, b in aligned]
+        name: [difference(a, b, name, metric.kind) for a, b in aligned]
         for name, metric in metrics.items()
         if metric.kind in (NUMERIC, "usage", BOOLEAN)
     }
@@ -173,18 +171,31 @@ def pair(
     return Pair(baseline, other, aligned, only_baseline, only_other, metrics, confidence)
 
 
-def _difference(a: Item, b: Item, name: str) -> float | None:
-    """other minus baseline (a boolean counts as 1 or 0), None unless both have a value."""
+def _fits(kind: str, value: Any) -> bool:
+    """Whether a value is of the metric's type: an evaluator that gave numbers in one
+    experiment and labels in the other is compared where both sides agree, and the rest of
+    its items count as missing (never a crash, never a number read from a label)."""
+    if kind in (NUMERIC, "usage"):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == BOOLEAN:
+        return isinstance(value, bool)
+    return isinstance(value, str)
+
+
+def paired(a: Item, b: Item, name: str, kind: str) -> tuple[Any, Any] | None:
+    """The two sides' values of a metric, when both have one of its type."""
     va, vb = value_of(a, name), value_of(b, name)
-    return None if va is None or vb is None else float(vb) - float(va)
+    return (va, vb) if _fits(kind, va) and _fits(kind, vb) else None
+
+
+def difference(a: Item, b: Item, name: str, kind: str) -> float | None:
+    """other minus baseline (a boolean counts as 1 or 0), None unless both have a value."""
+    values = paired(a, b, name, kind)
+    return None if values is None else float(values[1]) - float(values[0])
 
 
 def _metric(name: str, kind: str, aligned: Sequence[tuple[Item, Item]], top: int) -> Metric:
-    both = [
-        (a, b, value_of(a, name), value_of(b, name))
-        for a, b in aligned
-        if value_of(a, name) is not None and value_of(b, name) is not None
-    ]
+    both = [(a, b, *values) for a, b in aligned if (values := paired(a, b, name, kind))]
     missing = len(aligned) - len(both)
     if kind in (NUMERIC, "usage"):
         return _numeric(name, kind, both, missing, top)
@@ -251,9 +262,7 @@ def _boolean(name: str, both: list[Paired], missing: int, top: int) -> Metric:
     return metric
 
 
-def _labels(
-    name: str, kind: str, both: Sequence[tuple[Item, Item, Any, Any]], missing: int
-) -> Metric:
+def _labels(name: str, kind: str, both: list[Paired], missing: int) -> Metric:
     confusion: dict[str, dict[str, int]] = {}
     for _, _, a, b in both:
         row = confusion.setdefault(str(a), {})

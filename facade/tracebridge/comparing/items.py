@@ -196,10 +196,6 @@ def experiment_of(service: str, id: str, rows: Iterable[Row], name: str | None =
     """An experiment from rows already read (a Respan experiment's traces, or a Galileo
     experiment's trace records), without a client."""
     kind = "trace" if service == "respan" else "record"
-    base = (
-        {"experiment_id": id}
-        if service == "respan"
-        else {"experiment_id": id, "root_type": "trace"}
-    )
+    base = {"experiment_id": id} | ({"root_type": "trace"} if service == "galileo" else {})
     origin = Origin(service, kind, {**base, **(context or {})})
     return Experiment(service, id, name, items_of(common_rows(rows, origin), service))

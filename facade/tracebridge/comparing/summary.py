@@ -86,7 +86,12 @@ def spreads(experiment: Experiment, bins: int = 20) -> list[Spread]:
     """Each evaluator's spread (by name), then cost, latency and tokens."""
     out = []
     for name, kind in sorted(experiment.evaluators().items()):
-        values = [i.scores[name].value for i in experiment.items if name in i.scores]
+        # an item whose evaluator gave another type of value is not counted in this one
+        values = [
+            i.scores[name].value
+            for i in experiment.items
+            if name in i.scores and i.scores[name].kind == kind
+        ]
         spread = Spread(name, kind, len(values), values)
         if kind == NUMERIC:
             spread.numbers = _numbers(values)

@@ -18,7 +18,7 @@ from typing import Any
 
 from .._optional import require
 from ..comparing import Comparison, Experiment, compare, load
-from ..comparing.analysis import value_of
+from ..comparing.analysis import difference
 from ..comparing.items import BOOLEAN, NUMERIC
 from ..comparing.summary import Spread, service_histogram, spreads
 from ..errors import ConfigError, ExportWriteError
@@ -143,10 +143,11 @@ def _charts(
     shown: list[Experiment], by_id: dict[str, list[Spread]], comparison: Comparison | None
 ) -> list[Chart]:
     out: list[Chart] = []
-    names = [spread.name for spread in by_id[shown[0].id]]
-    for name in names:
-        per = [(e.label, next(s for s in by_id[e.id] if s.name == name)) for e in shown
-               if any(s.name == name for s in by_id[e.id])]  # fmt: skip
+    by_name: dict[str, list[tuple[str, Spread]]] = {}  # every metric of any experiment
+    for e in shown:
+        for spread in by_id[e.id]:
+            by_name.setdefault(spread.name, []).append((e.label, spread))
+    for name, per in by_name.items():
         kind = per[0][1].kind
         if kind in (NUMERIC, "usage"):
             drawn = [(label, s.histogram) for label, s in per if s.histogram is not None]
@@ -168,17 +169,13 @@ def _charts(
             if metric.kind not in (NUMERIC, "usage") or not metric.n:
                 continue
             values = [
-                _as_number(value_of(b, metric.name)) - _as_number(value_of(a, metric.name))
+                change
                 for a, b in pair.aligned
-                if value_of(a, metric.name) is not None and value_of(b, metric.name) is not None
+                if (change := difference(a, b, metric.name, metric.kind)) is not None
             ]
             spec = charts.differences(metric, values)
             out.append(Chart(f"{metric.name}-differences", spec["title"], spec))
     return out
-
-
-def _as_number(value: Any) -> float:
-    return float(value)
 
 
 def report(
