@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -148,3 +149,25 @@ def test_report_writes_html_and_pngs(tmp_path: Path) -> None:
     assert not fresh.exists()
     forced = _run("report", NEW, "--compare", BASE, "-o", str(fresh), "--png", str(pngs), "--force")
     assert forced.exit_code == 0 and fresh.exists()
+
+
+def test_the_rate_limit_reaches_the_client(env: dict[str, str]) -> None:
+    """Against a service (not --emulator): Respan is paced at its documented 60 a minute
+    unless --rate-limit says otherwise; 0 turns pacing off."""
+    from tracebridge.cli import common
+
+    made: list[Any] = []
+    original = common.Session.respan
+
+    def spying(self: Any, *args: Any, **kwargs: Any) -> Any:
+        client = original(self, *args, **kwargs)
+        made.append(client)
+        return client
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(common.Session, "respan", spying)
+        for extra in ([], ["--rate-limit", "600"], ["--rate-limit", "0"]):
+            done = runner.invoke(app, ["summary", NEW, "--quiet", *extra])
+            assert done.exit_code == 0, done.output
+    limits = [client._core.limiter.limit if client._core.limiter else None for client in made]
+    assert limits == [60, 600, None]

@@ -48,18 +48,28 @@ ProjectOption = Annotated[
     str | None,
     typer.Option("--project", envvar="GALILEO_PROJECT_ID", help="The Galileo project."),
 ]
+LimitOption = Annotated[
+    int | None,
+    typer.Option(
+        "--rate-limit",
+        min=0,
+        help="Requests per minute at most (default: Respan 60, Galileo none; 0: no limit).",
+    ),
+]
 SeedOption = Annotated[int, typer.Option("--seed", help="The bootstrap's random seed.")]
 ResamplesOption = Annotated[
     int, typer.Option("--resamples", min=100, help="Bootstrap resamples per metric.")
 ]
 
 
-def _client(s: Session, ids: Sequence[str], service: str | None, project: str | None) -> Any:
+def _client(
+    s: Session, ids: Sequence[str], service: str | None, project: str | None, rate_limit: int | None
+) -> Any:
     chosen = service or ("galileo" if all(_UUID.match(i) for i in ids) else "respan")
     if chosen == "respan":
-        return s.respan(rate_limit=60)
+        return s.respan(rate_limit=60 if rate_limit is None else rate_limit)
     if chosen == "galileo":
-        return s.galileo(project)
+        return s.galileo(project, rate_limit=rate_limit or 0)
     raise ConfigError(f"--service is respan or galileo, not {service!r}")
 
 
@@ -90,6 +100,7 @@ def compare(
     top: Annotated[int, typer.Option("--top", min=0, help="Regressions listed per metric.")] = 10,
     service: ServiceOption = None,
     project: ProjectOption = None,
+    rate_limit: LimitOption = None,
     force: ForceOption = False,
     emulator: EmulatorOption = False,
     quiet: QuietOption = False,
@@ -109,7 +120,7 @@ def compare(
         if output is not None and Path(output).exists() and not force:
             raise ConfigError(f"{output!r} exists; pass --force to replace it")
         reading = _status(quiet, f"reading {len(experiments)} experiments")
-        with _client(s, experiments, service, project) as client, reading:
+        with _client(s, experiments, service, project, rate_limit) as client, reading:
             result = run(*experiments, client=client, resamples=resamples,
                          confidence=confidence, seed=seed, top=top)  # fmt: skip
         verdicts = result.check(conditions)
@@ -231,6 +242,7 @@ def summary(
     as_json: JsonOption = False,
     service: ServiceOption = None,
     project: ProjectOption = None,
+    rate_limit: LimitOption = None,
     emulator: EmulatorOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
@@ -242,7 +254,7 @@ def summary(
 
     with session(emulator=emulator, quiet=quiet, debug=debug) as s:
         reading = _status(quiet, f"reading {experiment}")
-        with _client(s, [experiment], service, project) as client, reading:
+        with _client(s, [experiment], service, project, rate_limit) as client, reading:
             loaded = load(client, experiment)
             measured = spreads(loaded, bins)
             for spread in measured:
@@ -298,6 +310,7 @@ def report(
     bins: Annotated[int, typer.Option("--bins", min=1, max=50, help="Histogram bins.")] = 20,
     service: ServiceOption = None,
     project: ProjectOption = None,
+    rate_limit: LimitOption = None,
     force: ForceOption = False,
     emulator: EmulatorOption = False,
     quiet: QuietOption = False,
@@ -317,7 +330,7 @@ def report(
             raise ConfigError(f"{output!r} exists; pass --force to replace it")
         ids = [experiment] + ([compare_with] if compare_with else [])
         reading = _status(quiet, f"reading {len(ids)} experiment(s)")
-        with _client(s, ids, service, project) as client, reading:
+        with _client(s, ids, service, project, rate_limit) as client, reading:
             built = build(experiment, compare_with=compare_with, client=client, bins=bins)
         built.write(output, png=png, overwrite=force)
         s.note(f"wrote {output} ({len(built.charts)} charts)")
