@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .._optional import require
+from .arrow_rows import record_batch
 from .flatten import (
     BIGINT,
     BOOL,
@@ -81,19 +82,17 @@ class ArrowLayout:
             types.append(pa.field(name, arrow_type))
             self.cells.append(cell)
         self.schema = pa.schema(types)
+        # The Python step each column's values need first (text for JSON, datetimes parsed).
+        self.convert = {
+            name: cell
+            for name, cell in zip(columns, self.cells, strict=True)
+            if cell not in (_same, _float)
+        }
 
-    def batch(self, rows: list[Mapping[str, Any]]) -> Any:
-        arrays = []
-        for name, cell, field in zip(self.columns, self.cells, self.schema, strict=True):
-            values = [row.get(name) for row in rows]
-            if cell is _float:  # ints and floats: Arrow converts ints to doubles itself
-                cells: Any = values
-            elif cell is _same:
-                cells = values
-            else:
-                cells = [None if value is None else cell(value) for value in values]
-            arrays.append(self.pa.array(cells, type=field.type))
-        return self.pa.RecordBatch.from_arrays(arrays, schema=self.schema)
+    def batch(
+        self, rows: list[Mapping[str, Any]], values: Mapping[str, list[Any]] | None = None
+    ) -> Any:
+        return record_batch(self.pa, rows, self.schema, self.convert, values)
 
     def batches(self, rows: Iterable[Mapping[str, Any]]) -> Iterator[Any]:
         chunk: list[Mapping[str, Any]] = []

@@ -17,9 +17,10 @@ pages or keys arrived in. docs/columns.md states the whole contract.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 Row = dict[str, Any]
@@ -40,14 +41,21 @@ def flatten(row: Mapping[str, Any], whole: frozenset[str] = frozenset()) -> Row:
     other's dots are escaped with a backslash (`a\\.b`), so neither is lost."""
     flat: Row = {}
     literal: dict[str, str] = {}  # name -> escaped name, for names made from dotted keys
-    if whole:
+    if whole and not _dotless(whole):
         kept = {key: value for key, value in row.items() if key in whole}
         _spread({k: v for k, v in row.items() if k not in whole}, "", "", False, flat, literal)
         for key, value in kept.items():
             flat.setdefault(key, value)
         return flat
-    _spread(row, "", "", False, flat, literal)
+    _spread(row, "", "", False, flat, literal, whole)
     return flat
+
+
+@lru_cache(maxsize=64)
+def _dotless(whole: frozenset[str]) -> bool:
+    """No whole field's name holds a dot, so none can be the name of a spread value, and
+    whole fields can be kept in the same pass as the others are spread."""
+    return not any("." in name for name in whole)
 
 
 def _spread(
@@ -57,8 +65,12 @@ def _spread(
     dotted: bool,
     flat: Row,
     literal: dict[str, str],
+    whole: frozenset[str] = frozenset(),
 ) -> None:
     for key, value in row.items():
+        if key in whole:
+            flat[key] = value
+            continue
         name = prefix + key
         here = dotted or "." in key
         own = escaped + key.replace(".", "\\.") if here else name
@@ -96,6 +108,9 @@ def kind_of(value: Any) -> str:
 _KIND_OF_TYPE: dict[type, str] = {type(None): NULL, bool: BOOL, float: FLOAT, str: STR}
 
 
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def as_text(value: Any) -> str:
     """A value as one cell of text: empty for null, true/false, JSON for lists/objects."""
     if value is None:
@@ -108,7 +123,7 @@ def as_text(value: Any) -> str:
         return value
     if isinstance(value, (int, float)):
         return repr(value)
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _compact(value)
 
 
 @dataclass(frozen=True)
@@ -187,6 +202,26 @@ class Columns:
             elif kind not in seen:
                 seen.add(kind)
 
+    def see_rows(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
+        """`see` for each row, a column at a time: the type of each value is taken in C
+        (`map(type, ...)`), so a page costs a pass per column, not a dict lookup per value.
+        Returns each column's values (None where a row lacks it), for the page's batch."""
+        names: set[str] = set().union(*rows)
+        columns = {}
+        for name in names:
+            values = [row.get(name, _ABSENT) for row in rows]
+            types = set(map(type, values))
+            kinds = _kinds(values, types, name in self.datetimes)
+            seen = self.kinds.get(name)
+            if seen is None:
+                self.kinds[name] = kinds
+            else:
+                seen |= kinds
+            if _Absent in types:
+                values = [None if value is _ABSENT else value for value in values]
+            columns[name] = values
+        return columns
+
     def merge(self, other: Columns) -> None:
         """Take in the kinds another (a page's) saw."""
         for name, kinds in other.kinds.items():
@@ -214,6 +249,38 @@ class Columns:
             if not self.kinds[name] - {NULL}:  # never a value: typed as documented
                 self.kinds[name].add(DATETIME)
         return sorted(self.kinds, key=schema.column_key())
+
+
+class _Absent:
+    """A row without the column: no kind at all (a null is a kind)."""
+
+
+_ABSENT = _Absent()
+
+
+def _kinds(values: list[Any], types: set[type], dated: bool) -> set[str]:
+    """The kinds `Columns.see` takes from one column's values (`types`: their types)."""
+    kinds: set[str] = set()
+    for kind_type in types:
+        if kind_type is _Absent:
+            continue
+        kind = _KIND_OF_TYPE.get(kind_type)
+        if kind is not None and not (kind is STR and dated):
+            kinds.add(kind)
+        elif kind_type is int:
+            ints = [value for value in values if type(value) is int]
+            if min(ints) >= INT64_MIN and max(ints) <= INT64_MAX:
+                kinds.add(INT)
+            else:
+                kinds.update(kind_of(value) for value in ints)
+        else:  # text in a date-time field, or a type of no kind of its own
+            for value in values:
+                if type(value) is kind_type:
+                    kind = kind_of(value)
+                    if kind is STR and dated:
+                        kind = DATETIME if parse_datetime(str(value)) is not None else STR
+                    kinds.add(kind)
+    return kinds
 
 
 def select(columns: list[str], wanted: Iterable[str] | None) -> list[str]:

@@ -285,22 +285,21 @@ class Export:
                     flat = self.schema.arranged(flat, self._column_key)
                 if self.wanted is not None:
                     flat = {name: flat.get(name) for name in select(list(flat), self.wanted)}
-            else:
-                page.see(flat)
-                if self.format == "xlsx" and (column := too_long_for_xlsx(flat)) is not None:
-                    raise ExportValueError(
-                        f"could not write {self.output.given!r}: a value of column {column!r} "
-                        f"is longer than the {XLSX_MAX_TEXT:,} characters an XLSX cell holds; "
-                        "export to CSV, JSONL or Parquet, or leave the column out (columns=)"
-                    )
+            elif self.format == "xlsx" and (column := too_long_for_xlsx(flat)) is not None:
+                raise ExportValueError(
+                    f"could not write {self.output.given!r}: a value of column {column!r} "
+                    f"is longer than the {XLSX_MAX_TEXT:,} characters an XLSX cell holds; "
+                    "export to CSV, JSONL or Parquet, or leave the column out (columns=)"
+                )
             flats.append(flat)
+        values = page.see_rows(flats) if self.format != "jsonl" else {}
         self.seen.merge(page)
         data, replaced = encoded_lines(flats)
         if self.typed is not None:
             if replaced:
                 self.typed.give_up()  # the JSON lines hold what was replaced: their path
             else:
-                self.typed.add(flats, page)
+                self.typed.add(flats, page, values)
         if replaced:
             log.warning(
                 "%d values JSON cannot hold (NaN, Infinity, lone surrogates) written as "
@@ -308,7 +307,10 @@ class Export:
                 replaced,
                 self.output.given,
             )
-        ids = "".join(json.dumps(key(row)) + "\n" for row in rows).encode("utf-8")
+        # The ids of the last rows, for a resumed walk to skip what it has; rows from an
+        # iterable are never walked again, so they need none.
+        resumable = self.walk.listing is not None
+        ids = "".join(json.dumps(key(row)) + "\n" for row in rows).encode() if resumable else b""
         try:
             self._rows_file.write(data)
             self._ids_file.write(ids)

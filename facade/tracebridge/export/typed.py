@@ -31,14 +31,20 @@ class TypedPages:
         self.pages = 0
         self.usable = True
 
-    def add(self, flats: Sequence[Mapping[str, Any]], seen: Columns) -> None:
-        """Keep a page, typed as its own values say (`seen`: this page's kinds)."""
+    def add(
+        self,
+        flats: Sequence[Mapping[str, Any]],
+        seen: Columns,
+        values: Mapping[str, list[Any]] | None = None,
+    ) -> None:
+        """Keep a page, typed as its own values say (`seen`: this page's kinds; `values`:
+        its columns' values, when `Columns.see_rows` took them already)."""
         if not self.usable or not flats:
             return
         pa = require("pyarrow", "parquet")
         try:
             layout = ArrowLayout(sorted(seen.kinds), seen)
-            batch = layout.batch(list(flats))
+            batch = layout.batch(list(flats), values)
             self.folder.mkdir(exist_ok=True)
             path = self.folder / f"{self.pages:09d}.arrow"
             with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, batch.schema) as out:

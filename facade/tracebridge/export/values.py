@@ -17,8 +17,11 @@ XLSX_MAX_TEXT = 32_767  # characters in one XLSX cell
 REPLACEMENT = "\ufffd"
 
 
+_strict = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
 def _line(row: Mapping[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"), allow_nan=False) + "\n"
+    return _strict(row) + "\n"
 
 
 def encoded_lines(rows: Sequence[Mapping[str, Any]]) -> tuple[bytes, int]:

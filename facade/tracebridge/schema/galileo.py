@@ -10,7 +10,7 @@ from typing import Any
 
 from ..catalog import GALILEO_RECORD
 from ..errors import ConfigError
-from .tables import columns
+from .tables import ordered_columns
 from .values import (
     Row,
     instant,
@@ -126,7 +126,7 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
 
 def in_order(table: str, values: Row) -> Row:
     """A table's row with its columns in the contract's order."""
-    return {name: values.get(name) for name in columns(table)}
+    return {name: values.get(name) for name in ordered_columns(table)}
 
 
 def _unmapped(row: Mapping[str, Any], metrics: Mapping[str, Any]) -> dict[str, Any]:

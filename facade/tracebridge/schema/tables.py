@@ -100,5 +100,13 @@ SCORES: Final = (
 TABLES: Final = {"spans": SPANS, "traces": TRACES, "scores": SCORES}
 
 
+_COLUMNS: Final = {table: tuple(name for name, _ in kinds) for table, kinds in TABLES.items()}
+
+
 def columns(table: str) -> list[str]:
-    return [name for name, _ in TABLES[table]]
+    return list(_COLUMNS[table])
+
+
+def ordered_columns(table: str) -> tuple[str, ...]:
+    """A table's column names in the contract's order (shared, not copied)."""
+    return _COLUMNS[table]

@@ -46,11 +46,14 @@ def later(start: datetime | None, milliseconds: float | None) -> datetime | None
         return None
 
 
+_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
+
+
 def json_text(value: Any) -> str | None:
     """Any JSON value as compact JSON text (None stays None)."""
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _compact(value)
 
 
 def text(value: Any) -> str | None:

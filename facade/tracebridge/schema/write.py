@@ -24,6 +24,7 @@ from typing import Any
 
 from .._optional import require
 from ..errors import ConfigError, ExportValueError, ExportWriteError
+from ..export.arrow_rows import record_batch
 from ..export.files import format_for
 from ..export.flatten import as_text
 from ..export.values import XLSX_MAX_TEXT
@@ -78,10 +79,14 @@ def to_arrow(pairs: Iterable[tuple[str, Row]]) -> dict[str, Any]:
     kept: dict[str, list[Row]] = {table: [] for table in TABLES}
     for table, row in pairs:
         kept[table].append(row)
-    return {
-        table: pa.Table.from_pylist(rows, schema=arrow_schema(table, pa))
-        for table, rows in kept.items()
-    }
+    tables = {}
+    for table, rows in kept.items():
+        schema = arrow_schema(table, pa)
+        batches = [
+            record_batch(pa, rows[at : at + BATCH], schema) for at in range(0, len(rows), BATCH)
+        ]
+        tables[table] = pa.Table.from_batches(batches, schema=schema)
+    return tables
 
 
 def targets(
@@ -251,7 +256,7 @@ def _parquet(table: str, path: Path) -> Iterator[Any]:
 
         def flush() -> None:
             if batch:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                writer.write_batch(record_batch(pa, batch, schema))
                 batch.clear()
                 pool.release_unused()  # memory stays flat: freed buffers go back
 
