@@ -231,3 +231,21 @@ def test_nothing_is_created_before_the_request_is_sent(running: Running, tmp_pat
 
     asyncio.run(main())
     assert [p.name for p in tmp_path.iterdir()] == ["s.jsonl"]
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 4096])
+def test_text_with_line_separators_other_than_newline_stays_one_record(chunk: int) -> None:
+    """JSON carries U+2028, U+2029, U+0085 and \\x1c-\\x1e raw inside strings; only "\\n"
+    ends a record (str.splitlines cut at them, and the export failed on such text)."""
+    from tracebridge.export.stream import RowDecoder
+
+    texts = ["a\u2028b", "c\u2029d", "e\u0085f", "g\x1ch\x1di\x1ej", "k\x0bl\x0cm", "crlf"]
+    records = [{"id": str(index), "input": text} for index, text in enumerate(texts)]
+    body = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    body = body.replace('"crlf"}\n', '"crlf"}\r\n').encode()
+    decoder = RowDecoder("jsonl")
+    rows = []
+    for start in range(0, len(body), chunk):
+        rows.extend(decoder.feed(body[start : start + chunk]))
+    rows.extend(decoder.finish())
+    assert rows == records

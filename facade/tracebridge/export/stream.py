@@ -286,7 +286,9 @@ class RowDecoder:
         except UnicodeDecodeError:
             raise _not_rows("bytes that are not UTF-8", block) from None
         if self.format != "csv":
-            for line in text.splitlines():
+            # Lines end at "\n" only: str.splitlines would also cut at U+2028, U+0085 or
+            # \x1c-\x1e, which JSON carries unescaped inside strings.
+            for line in text.split("\n"):
                 if line.strip():
                     try:
                         row = json.loads(line)
