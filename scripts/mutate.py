@@ -80,7 +80,8 @@ MUTANTS = [
     Mutant("an existing file is replaced without asking", "export/output.py",
            "        if self.path.exists():\n            raise ConfigError(",
            "        if False:\n            raise ConfigError("),
-    Mutant("NaN written as bare NaN", "export/values.py", "allow_nan=False", "allow_nan=True"),
+    Mutant("NaN written as bare NaN", "_json.py",
+           "strict = _compact(None, False)", "strict = _compact(None, True)"),
     Mutant("a resumed work file is not cut back to its checkpoint", "export/pipeline.py",
            "            truncate(path, self.state[size])", "            pass"),
     Mutant("a dotted key overwrites a nested one", "export/flatten.py",
@@ -139,6 +140,17 @@ MUTANTS = [
            "holds = value is not None and OPERATORS[condition.op](value, condition.number)"),
     Mutant("the aligned rows leave out the other side's unaligned items", "comparing/__init__.py",
            "for b in compared.only_other:", "for b in compared.only_other[:0]:"),
+    Mutant("null bits in the wrong order in an Arrow column", "export/arrow_rows.py",
+           'number.to_bytes((len(flags) + 7) // 8, "little")',
+           'number.to_bytes((len(flags) + 7) // 8, "big")'),
+    Mutant("non-ASCII text measured in characters, not bytes", "export/arrow_rows.py",
+           'data, lengths = b"".join(encoded), map(len, encoded)',
+           'data, lengths = b"".join(encoded), map(len, texts)'),
+    Mutant("-0.0 written as 0.0", "export/arrow_rows.py",
+           "[0.0 if v is None else v for v in values] if nulls else values",
+           "[v or 0.0 for v in values]"),
+    Mutant("a page's nulls are not a kind", "export/flatten.py",
+           "if kind_type is _Absent:", "if kind_type is _Absent or kind_type is type(None):"),
 ]  # fmt: skip
 
 

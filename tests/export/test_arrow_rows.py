@@ -67,15 +67,21 @@ def _same_values(ours: Any, theirs: Any) -> bool:
     return True
 
 
-def _pyarrow(values: list[Any], kind: Any) -> Any:
-    """pa.array's answer; in a float column, integers as float() rounds them (pa.array
-    refuses one past 2**53, which failed a whole export of a column of ids and scores)."""
+def _pyarrow_values(values: list[Any], kind: Any) -> list[Any]:
+    """What pa.array is given for the reference: in a column of only numbers for a float
+    type, integers as float() rounds them (pa.array refuses one past 2**53, which failed a
+    whole export of a column of ids and scores; ours rounds)."""
     if pa.types.is_floating(kind) and all(
-        type(v) is not int or -(2**63) <= v < 2**63 for v in values
+        v is None or type(v) is float or (type(v) is int and -(2**63) <= v < 2**63) for v in values
     ):
-        values = [float(v) if type(v) is int else v for v in values]
+        return [float(v) if type(v) is int else v for v in values]
+    return values
+
+
+def _pyarrow(values: list[Any], kind: Any) -> Any:
+    """pa.array's answer (see `_pyarrow_values`)."""
     try:
-        return pa.array(values, type=kind)
+        return pa.array(_pyarrow_values(values, kind), type=kind)
     except Exception as error:
         return type(error)
 
@@ -147,9 +153,10 @@ def test_a_batch_of_rows_is_from_pylist_s(rows: list[dict[str, Any]]) -> None:
         [("a", pa.string()), ("b", pa.float64()), ("created_at", pa.timestamp("us", tz="UTC"))]
     )
     strings = [{k: v for k, v in row.items() if k != "c.d"} for row in rows]
-    for row in strings:  # integers in the float column as float() rounds them (see _pyarrow)
-        if type(row.get("b")) is int and -(2**63) <= row["b"] < 2**63:
-            row["b"] = float(row["b"])
+    numbers = _pyarrow_values([row.get("b") for row in strings], pa.float64())
+    for row, number in zip(strings, numbers, strict=True):  # integers rounded (_pyarrow)
+        if "b" in row:
+            row["b"] = number
     try:
         theirs = pa.RecordBatch.from_pylist(strings, schema=schema)
     except Exception as error:
@@ -241,3 +248,37 @@ print(json.dumps(imported))
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert json.loads(done.stdout.strip().splitlines()[-1]) is False
+
+
+# -- JSON text with the C encoder built once ----------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | FLOATS | TEXT,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=3) | st.integers(0, 9).map(int), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+@SETTINGS
+@given(JSON_VALUES | MOMENTS)
+def test_compact_json_is_json_dumps_s(value: Any) -> None:
+    from tracebridge._json import compact, lenient, strict
+
+    def dumps(**options: Any) -> Any:
+        try:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"), **options)
+        except (TypeError, ValueError) as error:
+            return type(error)
+
+    def ours(encode: Any) -> Any:
+        try:
+            return encode(value)
+        except (TypeError, ValueError) as error:
+            return type(error)
+
+    assert ours(compact) == dumps()
+    assert ours(strict) == dumps(allow_nan=False)
+    assert ours(lenient) == dumps(default=str)

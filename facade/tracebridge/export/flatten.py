@@ -16,12 +16,13 @@ pages or keys arrived in. docs/columns.md states the whole contract.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
+
+from .._json import compact
 
 Row = dict[str, Any]
 
@@ -108,9 +109,6 @@ def kind_of(value: Any) -> str:
 _KIND_OF_TYPE: dict[type, str] = {type(None): NULL, bool: BOOL, float: FLOAT, str: STR}
 
 
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-
 def as_text(value: Any) -> str:
     """A value as one cell of text: empty for null, true/false, JSON for lists/objects."""
     if value is None:
@@ -123,7 +121,7 @@ def as_text(value: Any) -> str:
         return value
     if isinstance(value, (int, float)):
         return repr(value)
-    return _compact(value)
+    return compact(value)
 
 
 @dataclass(frozen=True)

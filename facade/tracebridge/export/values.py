@@ -13,15 +13,14 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .._json import strict
+
 XLSX_MAX_TEXT = 32_767  # characters in one XLSX cell
 REPLACEMENT = "\ufffd"
 
 
-_strict = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
-
-
 def _line(row: Mapping[str, Any]) -> str:
-    return _strict(row) + "\n"
+    return strict(row) + "\n"
 
 
 def encoded_lines(rows: Sequence[Mapping[str, Any]]) -> tuple[bytes, int]:

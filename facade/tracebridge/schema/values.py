@@ -3,12 +3,12 @@ span kinds and providers, and the `metadata` that keeps what no column names."""
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from .._json import lenient
 from ..export.flatten import parse_datetime
 
 Row = dict[str, Any]
@@ -46,14 +46,11 @@ def later(start: datetime | None, milliseconds: float | None) -> datetime | None
         return None
 
 
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=str).encode
-
-
 def json_text(value: Any) -> str | None:
     """Any JSON value as compact JSON text (None stays None)."""
     if value is None:
         return None
-    return _compact(value)
+    return lenient(value)
 
 
 def text(value: Any) -> str | None:
