@@ -604,11 +604,21 @@ class Bench:
                 f"{rate / stream_rate:.2f}x", ">= 50,000/s or >= 0.8x, peak < 150 MB",
                 (rate >= 50_000 or rate / stream_rate >= 0.8) and run["peak_mb"] < 150,
             )  # fmt: skip
+        conversions: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
+        for _ in range(3):  # interleaved, the least CPU of each (as above)
+            for name, common_run in (("n.parquet", False), ("c", True)):
+                target = self.folder / name
+                if target.is_dir():
+                    shutil.rmtree(target)
+                elif target.exists():
+                    target.unlink()
+                conversions[common_run].append(child(
+                    "conversion", source=str(self.folder / "g.jsonl"), path=str(target),
+                    common=common_run,
+                ))  # fmt: skip
         native, converted = (
-            child("conversion", source=str(self.folder / "g.jsonl"),
-                  path=str(self.folder / name), common=common_run)
-            for name, common_run in (("n.parquet", False), ("c", True))
-        )  # fmt: skip
+            min(conversions[common_run], key=lambda run: run["cpu"]) for common_run in (False, True)
+        )
         cost = (converted["cpu"] / converted["rows"]) / (native["cpu"] / native["rows"])
         self.add(
             "8 common schema", "conversion to Parquet, CPU per row, common vs native",

@@ -37,6 +37,9 @@ FIELDS = frozenset(
         "tags", "user_metadata", "num_spans",
     }
 )  # fmt: skip
+# `metrics` itself is never kept whole in `metadata`: see `_measured`.
+_MAPPED = FIELDS | {"metrics"}
+_MAPPED_WITH_RUN = _MAPPED | {"run_id"}
 # The measurements that have columns (the rest stay in `metadata` as metrics.<key>).
 MEASURED = frozenset(
     {"duration_ns", "cost", "num_input_tokens", "num_output_tokens", "num_total_tokens"}
@@ -78,7 +81,7 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
     }
     # run_id is a log stream's or an experiment's id: a column when the listing says which,
     # else kept in metadata.
-    mapped = FIELDS | {"run_id"} if any(runs.values()) else FIELDS
+    mapped = _MAPPED_WITH_RUN if any(runs.values()) else _MAPPED
     common: Row = {
         "source": SOURCE,
         "source_id": row.get("id"),
@@ -106,7 +109,7 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
         "dataset_id": None,
         "comparison_key": None,
         "tags": json_text(row.get("tags")),  # a JSON column: JSON text, whatever it holds
-        "metadata": kept(SOURCE, _unmapped(row, metrics), mapped, row.get("user_metadata")),
+        "metadata": kept(SOURCE, row, mapped, row.get("user_metadata"), _measured(metrics)),
         "raw": raw(row),
     }
     if kind == "trace":
@@ -129,14 +132,14 @@ def in_order(table: str, values: Row) -> Row:
     return {name: values.get(name) for name in ordered_columns(table)}
 
 
-def _unmapped(row: Mapping[str, Any], metrics: Mapping[str, Any]) -> dict[str, Any]:
-    """The record as `metadata` sees it: `metrics` out (its scorer outputs are scores rows,
-    its main measurements columns), the other measurements as `metrics.<key>`."""
-    out = {key: value for key, value in row.items() if key != "metrics"}
-    for key, value in metrics.items():
-        if key in MEASUREMENTS and key not in MEASURED:
-            out[f"metrics.{key}"] = value
-    return out
+def _measured(metrics: Mapping[str, Any]) -> dict[str, Any]:
+    """What `metadata` keeps of `metrics` (its scorer outputs are scores rows, its main
+    measurements columns): the other measurements, as `metrics.<key>`."""
+    return {
+        f"metrics.{key}": value
+        for key, value in metrics.items()
+        if key in MEASUREMENTS and key not in MEASURED
+    }
 
 
 def scores(

@@ -110,20 +110,28 @@ def provider(model: Any) -> str | None:
     return None
 
 
-def kept(source: str, row: Mapping[str, Any], mapped: Iterable[str], own: Any) -> str | None:
+def kept(
+    source: str,
+    row: Mapping[str, Any],
+    mapped: Iterable[str],
+    own: Any,
+    extra: Mapping[str, Any] | None = None,
+) -> str | None:
     """The `metadata` column: the source's own metadata map, and every field of the row no
-    column names, under `<source>.<field>` (so it cannot clash with a metadata key)."""
+    column names (then `extra`'s), under `<source>.<field>` (so it cannot clash with a
+    metadata key)."""
     out: Row = dict(own) if isinstance(own, Mapping) else {}
     if own is not None and not isinstance(own, Mapping):
         out[f"{source}.metadata"] = own
-    taken = set(mapped)
-    for key, value in row.items():
-        if key not in taken and value is not None:
-            out[f"{source}.{key}"] = value
+    taken = mapped if isinstance(mapped, (set, frozenset)) else set(mapped)
+    for fields in (row, extra or {}):
+        for key, value in fields.items():
+            if key not in taken and value is not None:
+                out[f"{source}.{key}"] = value
     return json_text(out) if out else None
 
 
 def raw(row: Mapping[str, Any]) -> str:
-    text_value = json_text(dict(row))
+    text_value = json_text(row if type(row) is dict else dict(row))
     assert text_value is not None
     return text_value

@@ -103,7 +103,7 @@ def _kind() -> str:
 
 
 def _metadata_pairs() -> str:
-    """`values.kept` of `galileo._unmapped`, as (key, value) pairs: the record's
+    """`values.kept` of a record and `galileo._measured`, as (key, value) pairs: the record's
     user_metadata, then every field no column names (and the measurements without a column)
     as `galileo.<field>`, which win over a user_metadata key of the same name."""
     kept = _names(MEASUREMENTS - MEASURED)
