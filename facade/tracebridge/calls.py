@@ -27,6 +27,7 @@ from ._http import acheck_stream, asend, check_stream, failure, send
 from .core import Core
 from .errors import UnexpectedResponseError, body_excerpt
 from .export.flatten import RowSchema
+from .export.read_ahead import ReadAhead
 from .export.stream import CutShort, EmptyExport, FileSink, RowDecoder, StreamResult
 from .pagination import AsyncPager, Pager, PageRequest, PageResult, Row, Style
 from .transport import (
@@ -262,15 +263,18 @@ class Blocking(Sending):
             sink.close()
 
     def _stream_rows(self, stream: RowStream) -> Iterator[Row]:
+        """The body's rows; the body is read ahead on a thread of its own (see `read_ahead`),
+        so the download goes on while the caller works on the rows."""
         decoder = RowDecoder(stream.format)
+        chunks = ReadAhead(lambda: self._http.stream(**stream.streaming()), check_stream)
         try:
-            with self._http.stream(**stream.streaming()) as response:
-                check_stream(response)
-                for chunk in response.iter_bytes():
-                    yield from decoder.feed(chunk)
+            for chunk in chunks:
+                yield from decoder.feed(chunk)
             yield from decoder.finish()
         except httpx.RequestError as exc:
             raise failure(stream.request, exc) from None
+        finally:
+            chunks.close()
 
     def _run(self, call: Call[M]) -> M:
         return _read(call, send(self._http, call.request))

@@ -12,6 +12,7 @@ pyarrow is imported only here, when a Parquet file or a DataFrame is asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from typing import Any
 
 from .._optional import require
@@ -63,7 +64,9 @@ def _float(value: Any) -> Any:
 
 
 def _moment(value: Any) -> Any:
-    return None if value is None else parse_datetime(value)
+    if value is None or isinstance(value, datetime):  # read already (Columns.see_rows)
+        return value
+    return parse_datetime(value)
 
 
 def _text(value: Any) -> Any:

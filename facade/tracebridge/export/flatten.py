@@ -209,13 +209,22 @@ class Columns:
         for name in names:
             values = [row.get(name, _ABSENT) for row in rows]
             types = set(map(type, values))
-            kinds = _kinds(values, types, name in self.datetimes)
+            moments = None
+            if str in types and name in self.datetimes:  # each text read once, kept
+                moments = [parse_datetime(v) if type(v) is str else None for v in values]
+                kinds = _kinds(values, types - {str}, True)
+                read = (m for v, m in zip(values, moments, strict=True) if type(v) is str)
+                kinds.update(STR if moment is None else DATETIME for moment in read)
+            else:
+                kinds = _kinds(values, types, name in self.datetimes)
             seen = self.kinds.get(name)
             if seen is None:
                 self.kinds[name] = kinds
             else:
                 seen |= kinds
-            if _Absent in types:
+            if moments is not None and kinds <= {DATETIME, NULL}:
+                values = moments  # the page's batch takes them as they are: no second reading
+            elif _Absent in types:
                 values = [None if value is _ABSENT else value for value in values]
             columns[name] = values
         return columns
