@@ -249,3 +249,50 @@ def test_text_with_line_separators_other_than_newline_stays_one_record(chunk: in
         rows.extend(decoder.feed(body[start : start + chunk]))
     rows.extend(decoder.finish())
     assert rows == records
+
+
+def _readers() -> list[Any]:
+    import threading
+
+    return [t for t in threading.enumerate() if t.name == "tracebridge-read-ahead"]
+
+
+def test_rows_left_unread_stop_the_download(big: Running, monkeypatch: pytest.MonkeyPatch) -> None:
+    """export_rows reads the body ahead on a thread of its own, a bounded way ahead; a
+    caller that stops after a few rows ends that thread and its response (nothing keeps
+    downloading behind it), and what it read before is what a full read gives first."""
+    import time
+
+    from tracebridge.export import read_ahead
+
+    monkeypatch.setattr(read_ahead, "DEPTH", 1)  # the body is longer than one chunk ahead
+    with client(big) as gl:
+        everything = list(gl.export_rows("span", log_stream_id=STREAM))
+        rows = gl.export_rows("span", log_stream_id=STREAM)
+        first = [row for row, _ in zip(rows, range(5), strict=False)]
+        assert _readers()  # it is reading ahead while the caller holds the iterator
+        rows.close()
+        deadline = time.monotonic() + 5
+        while _readers() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _readers()
+    assert len(everything) == 900 and first == everything[:5]
+
+
+def test_a_failure_while_reading_ahead_reaches_the_caller_after_its_rows(
+    big: Running,
+) -> None:
+    """The connection reset mid-body on the reading thread is raised to the caller, typed,
+    once the rows that arrived whole before it were given."""
+    big.emulator.inject(Fault("reset", path="export_records"))
+    try:
+        with client(big, max_retries=3) as gl:
+            got = []
+            with pytest.raises(APIConnectionError):
+                for row in gl.export_rows("span", log_stream_id=STREAM):
+                    got.append(row)
+            everything = list(gl.export_rows("span", log_stream_id=STREAM))
+        assert got == everything[: len(got)] and len(got) < len(everything)
+    finally:
+        big.emulator.controls.reset()
+    assert not _readers()

@@ -36,9 +36,9 @@ class ReadAhead:
         self,
         open_response: Callable[[], AbstractContextManager[httpx.Response]],
         check: Callable[[httpx.Response], None],
-        depth: int = DEPTH,
+        depth: int | None = None,
     ):
-        self._chunks: queue.Queue[Any] = queue.Queue(maxsize=depth)
+        self._chunks: queue.Queue[Any] = queue.Queue(maxsize=depth or DEPTH)
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._read, args=(open_response, check), name="tracebridge-read-ahead",

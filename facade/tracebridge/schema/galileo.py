@@ -129,7 +129,8 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
 
 def in_order(table: str, values: Row) -> Row:
     """A table's row with its columns in the contract's order."""
-    return {name: values.get(name) for name in ordered_columns(table)}
+    names = ordered_columns(table)
+    return dict(zip(names, map(values.get, names), strict=True))
 
 
 def _measured(metrics: Mapping[str, Any]) -> dict[str, Any]:

@@ -61,16 +61,21 @@ def text(value: Any) -> str | None:
 
 
 def number(value: Any) -> float | None:
+    if type(value) is float:  # the usual case first
+        return value if math.isfinite(value) else None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     return float(value) if math.isfinite(value) else None
 
 
 INT64 = range(-(2**63), 2**63)
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 
 
 def whole(value: Any) -> int | None:
     """A whole number that fits the 64-bit integer columns every reader takes; else None."""
+    if type(value) is int:  # the usual case first
+        return value if INT64_MIN <= value <= INT64_MAX else None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if isinstance(value, float) and not value.is_integer():
@@ -81,8 +86,12 @@ def whole(value: Any) -> int | None:
 
 def total(*values: Any) -> int | None:
     """The sum of the counts given, None when none is."""
-    counts = [n for n in (whole(value) for value in values) if n is not None]
-    return sum(counts) if counts else None
+    result = None
+    for value in values:
+        count = whole(value)
+        if count is not None:
+            result = count if result is None else result + count
+    return result
 
 
 def status(*, text_status: Any = None, code: Any = None) -> str:
