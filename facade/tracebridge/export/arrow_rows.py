@@ -63,6 +63,11 @@ def record_batch(
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
 
+def table_of(pa: Any, rows: Sequence[Row], schema: Any) -> Any:
+    """The rows as a pyarrow Table of `schema` (what `Table.from_pylist` gives)."""
+    return pa.Table.from_batches([record_batch(pa, rows, schema)], schema=schema)
+
+
 def column(pa: Any, values: list[Any], kind: Any) -> Any:
     """One column's values as an Arrow array of type `kind`."""
     try:

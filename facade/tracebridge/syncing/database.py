@@ -14,6 +14,7 @@ from typing import Any
 
 from .._optional import require
 from ..errors import ConfigError, ExportWriteError
+from ..export.arrow_rows import table_of
 from ..schema import TABLES, columns
 from ..schema.write import arrow_schema
 from . import sql
@@ -220,7 +221,7 @@ class DuckDBTarget(DatabaseTarget):
         tables."""
         pa = require("pyarrow", "duckdb")
         for table in TABLES:
-            arrow = pa.Table.from_pylist(batch.rows(table), schema=arrow_schema(table, pa))
+            arrow = table_of(pa, batch.rows(table), arrow_schema(table, pa))
             self._connection.register(sql.staged(table), arrow)
         self._registered = True
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from .._optional import require
 from ..errors import ConfigError
+from ..export.arrow_rows import column, table_of
 from ..schema import TABLES
 from ..schema.write import arrow_schema
 from . import sql
@@ -198,7 +199,9 @@ class DatasetTarget:
             before = {}
             if old is not None:
                 for kept in old.filter(
-                    pa.compute.is_in(old.column("subject_id"), pa.array(sorted(subjects)))
+                    _compute().is_in(
+                        old.column("subject_id"), _values(pa, old, "subject_id", subjects)
+                    )
                 ).to_pylist():
                     kept["source"] = rows[0]["source"]
                     before[score_key(kept)] = kept
@@ -221,7 +224,8 @@ class DatasetTarget:
         if generation is None:
             return None
         parquet = require("pyarrow.parquet", "parquet")
-        return parquet.read_table(self.folder / partition / _file(generation))
+        # ParquetFile, not read_table: that goes through pyarrow.dataset, which imports pandas
+        return parquet.ParquetFile(self.folder / partition / _file(generation)).read()
 
     def _stage(
         self, partition: str, table: str, old: Any, key: str, replaced: set[Any],
@@ -231,10 +235,12 @@ class DatasetTarget:
         then the new and changed ones."""
         parquet = require("pyarrow.parquet", "parquet")
         schema = _file_schema(table, pa)
-        new = pa.Table.from_pylist(rows, schema=arrow_schema(table, pa)).select(schema.names)
+        new = table_of(pa, rows, arrow_schema(table, pa)).select(schema.names)
         parts = [new]
         if old is not None:
-            keep = pa.compute.invert(pa.compute.is_in(old.column(key), pa.array(sorted(replaced))))
+            keep = _compute().invert(
+                _compute().is_in(old.column(key), _values(pa, old, key, replaced))
+            )
             parts.insert(0, old.filter(keep).cast(schema))
         folder = self.folder / partition
         folder.mkdir(parents=True, exist_ok=True)
@@ -299,3 +305,15 @@ class DatasetQuery:
         from .database import duckdb_query
 
         return duckdb_query(self._connection, statement)
+
+
+def _values(pa: Any, table: Any, name: str, values: set[Any]) -> Any:
+    """The values as an array of the table's column type, to look them up in it (built
+    without `pa.array`, which imports pandas: see `export.arrow_rows`)."""
+    return column(pa, sorted(values), table.column(name).type)
+
+
+def _compute() -> Any:
+    """pyarrow.compute, imported here: `pa.compute` is there only when something else
+    imported it first (pandas or pyarrow.dataset did, before the exports stopped loading them)."""
+    return require("pyarrow.compute", "parquet")
