@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from .._json import lenient
-from ..export.flatten import parse_datetime
+from ..export.flatten import INT64_MAX, INT64_MIN, parse_datetime
 
 Row = dict[str, Any]
 
@@ -68,10 +68,6 @@ def number(value: Any) -> float | None:
     return float(value) if math.isfinite(value) else None
 
 
-INT64 = range(-(2**63), 2**63)
-INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-
-
 def whole(value: Any) -> int | None:
     """A whole number that fits the 64-bit integer columns every reader takes; else None."""
     if type(value) is int:  # the usual case first
@@ -81,7 +77,7 @@ def whole(value: Any) -> int | None:
     if isinstance(value, float) and not value.is_integer():
         return None
     number = int(value)
-    return number if number in INT64 else None
+    return number if INT64_MIN <= number <= INT64_MAX else None
 
 
 def total(*values: Any) -> int | None:

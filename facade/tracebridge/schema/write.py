@@ -24,7 +24,7 @@ from typing import Any
 
 from .._optional import require
 from ..errors import ConfigError, ExportValueError, ExportWriteError
-from ..export.arrow_rows import record_batch
+from ..export.arrow_rows import record_batch, table_of
 from ..export.files import format_for
 from ..export.flatten import as_text
 from ..export.values import XLSX_MAX_TEXT
@@ -79,14 +79,7 @@ def to_arrow(pairs: Iterable[tuple[str, Row]]) -> dict[str, Any]:
     kept: dict[str, list[Row]] = {table: [] for table in TABLES}
     for table, row in pairs:
         kept[table].append(row)
-    tables = {}
-    for table, rows in kept.items():
-        schema = arrow_schema(table, pa)
-        batches = [
-            record_batch(pa, rows[at : at + BATCH], schema) for at in range(0, len(rows), BATCH)
-        ]
-        tables[table] = pa.Table.from_batches(batches, schema=schema)
-    return tables
+    return {table: table_of(pa, rows, arrow_schema(table, pa)) for table, rows in kept.items()}
 
 
 def targets(
