@@ -169,6 +169,41 @@ def test_a_batch_of_rows_is_from_pylist_s(rows: list[dict[str, Any]]) -> None:
         assert _same_values(ours.column(index), theirs.column(index))
 
 
+@SETTINGS
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "a": st.none() | st.text(),
+                "b": st.none() | st.floats(allow_nan=False) | INT64,
+                "created_at": MOMENTS,
+            },
+            optional={"c.d": ANY},
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    st.booleans(),
+)
+def test_rows_with_every_column_give_the_batch_sparse_rows_give(
+    rows: list[dict[str, Any]], drop_one: bool
+) -> None:
+    """Rows holding every column (the common schema's) are read by position, at C speed;
+    a batch where one row lacks a column is read cell by cell. Both give the same batch."""
+    schema = pa.schema(
+        [("a", pa.string()), ("b", pa.float64()), ("created_at", pa.timestamp("us", tz="UTC"))]
+    )
+    sparse = [{k: v for k, v in row.items() if v is not None} for row in rows]
+    if drop_one:
+        sparse[-1] = {k: v for k, v in sparse[-1].items() if k != "created_at"}
+        rows = [*rows[:-1], {**rows[-1], "created_at": None}]
+    ours = record_batch(pa, rows, schema)
+    assert ours.equals(record_batch(pa, sparse, schema))
+    reference = _pyarrow_values([row["b"] for row in rows], pa.float64())
+    assert _same_values(ours.column(1), pa.array(reference, type=pa.float64()))
+    assert ours.column(2).null_count == int(drop_one)
+
+
 # -- a page's kinds, a column at a time --------------------------------------------------------
 
 FLAT_VALUES = (

@@ -21,6 +21,7 @@ from array import array
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 from .flatten import INT64_MAX, INT64_MIN
@@ -53,17 +54,33 @@ def record_batch(
     its type holds (a timestamp column holds datetimes then); `taken` has columns' values
     already taken out of the rows."""
     convert, taken = convert or {}, taken or {}
+    names = [field.name for field in schema]  # a property that makes a new str each time
+    found = _transposed(rows, [name for name in names if name not in taken])
     arrays = []
-    for field in schema:
-        name = field.name  # a property that makes a new str each time: once a column
+    for field, name in zip(schema, names, strict=True):
         values = taken.get(name)
         if values is None:
-            values = [row.get(name) for row in rows]
+            values = found[name] if found is not None else [row.get(name) for row in rows]
         step = convert.get(name)
         if step is not None:
             values = [None if value is None else step(value) for value in values]
         arrays.append(column(pa, values, field.type))
     return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+def _transposed(rows: Sequence[Row], names: list[str]) -> dict[str, list[Any]] | None:
+    """The rows' columns, when every row has every one of `names` (the common schema's rows
+    do): taken out by `itemgetter` and `zip`, in C, instead of a `get` per cell. None when a
+    row lacks one (sparse rows: each column is then read with `get`)."""
+    if len(names) < 2 or not rows:
+        return None
+    try:
+        cells = list(map(itemgetter(*names), rows))
+    except (KeyError, TypeError):
+        return None
+    return {
+        name: list(values) for name, values in zip(names, zip(*cells, strict=True), strict=True)
+    }
 
 
 def table_of(pa: Any, rows: Sequence[Row], schema: Any) -> Any:

@@ -10,7 +10,6 @@ from typing import Any
 
 from ..catalog import GALILEO_RECORD
 from ..errors import ConfigError
-from .tables import ordered_columns
 from .values import (
     Row,
     instant,
@@ -72,65 +71,89 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
         )
     found = row.get("metrics")
     metrics: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
-    start = instant(row.get("created_at"))
+    get = row.get
+    start = instant(get("created_at"))
     nanoseconds = number(metrics.get("duration_ns"))
     duration = nanoseconds / 1e6 if nanoseconds is not None else None
-    runs = {
-        "log_stream_id": context.get("log_stream_id"),
-        "experiment_id": context.get("experiment_id"),
-    }
+    log_stream, experiment = context.get("log_stream_id"), context.get("experiment_id")
+    inputs, outputs = metrics.get("num_input_tokens"), metrics.get("num_output_tokens")
+    tokens = metrics.get("num_total_tokens")
     # run_id is a log stream's or an experiment's id: a column when the listing says which,
     # else kept in metadata.
-    mapped = _MAPPED_WITH_RUN if any(runs.values()) else _MAPPED
-    common: Row = {
-        "source": SOURCE,
-        "source_id": row.get("id"),
-        "trace_id": row.get("trace_id") or (row.get("id") if kind == "trace" else None),
-        "name": row.get("name"),
-        "start_time": start,
-        "end_time": later(start, duration),
-        "duration_ms": duration,
-        "status": status(code=row.get("status_code")),
-        "error_message": row.get("error_message"),
-        "input": text(row.get("input")),
-        "output": text(row.get("output")),
-        "expected_output": text(row.get("dataset_output")),
-        "input_tokens": whole(metrics.get("num_input_tokens")),
-        "output_tokens": whole(metrics.get("num_output_tokens")),
-        "total_tokens": whole(metrics.get("num_total_tokens"))
-        if metrics.get("num_total_tokens") is not None
-        else total(metrics.get("num_input_tokens"), metrics.get("num_output_tokens")),
-        "cost_usd": number(metrics.get("cost")),
-        "session_id": row.get("session_id"),
-        "user_id": None,
-        "environment": None,
-        "project_id": row.get("project_id") or context.get("project_id"),
-        **runs,
-        "dataset_id": None,
-        "comparison_key": None,
-        "tags": json_text(row.get("tags")),  # a JSON column: JSON text, whatever it holds
-        "metadata": kept(SOURCE, row, mapped, row.get("user_metadata"), _measured(metrics)),
-        "raw": raw(row),
-    }
+    mapped = _MAPPED_WITH_RUN if log_stream or experiment else _MAPPED
+    trace_id = get("trace_id") or (get("id") if kind == "trace" else None)
+    # Both tables' rows are written out whole, in the contract's order (tables.py): the
+    # writers take a row's columns by name, and a row with every column is the fast path.
     if kind == "trace":
-        yield "traces", in_order("traces", {**common, "span_count": whole(row.get("num_spans"))})
+        common: Row = {
+            "source": SOURCE,
+            "source_id": get("id"),
+            "trace_id": trace_id,
+            "name": get("name"),
+            "start_time": start,
+            "end_time": later(start, duration),
+            "duration_ms": duration,
+            "status": status(code=get("status_code")),
+            "error_message": get("error_message"),
+            "input": text(get("input")),
+            "output": text(get("output")),
+            "expected_output": text(get("dataset_output")),
+            "input_tokens": whole(inputs),
+            "output_tokens": whole(outputs),
+            "total_tokens": whole(tokens) if tokens is not None else total(inputs, outputs),
+            "cost_usd": number(metrics.get("cost")),
+            "span_count": whole(get("num_spans")),
+            "session_id": get("session_id"),
+            "user_id": None,
+            "environment": None,
+            "project_id": get("project_id") or context.get("project_id"),
+            "log_stream_id": log_stream,
+            "experiment_id": experiment,
+            "dataset_id": None,
+            "comparison_key": None,
+            "tags": json_text(get("tags")),  # a JSON column: JSON text, whatever it holds
+            "metadata": kept(SOURCE, row, mapped, get("user_metadata"), _measured(metrics)),
+            "raw": raw(row),
+        }
+        yield "traces", common
     else:
-        model = row.get("model")
-        own = {
-            "span_id": row.get("id"),
-            "parent_span_id": row.get("parent_id"),
+        model = get("model")
+        common = {
+            "source": SOURCE,
+            "source_id": get("id"),
+            "trace_id": trace_id,
+            "span_id": get("id"),
+            "parent_span_id": get("parent_id"),
+            "name": get("name"),
             "kind": KINDS.get(str(kind), "UNKNOWN"),
+            "start_time": start,
+            "end_time": later(start, duration),
+            "duration_ms": duration,
+            "status": status(code=get("status_code")),
+            "error_message": get("error_message"),
             "provider": provider(model),
             "model": model,
+            "input": text(get("input")),
+            "output": text(get("output")),
+            "expected_output": text(get("dataset_output")),
+            "input_tokens": whole(inputs),
+            "output_tokens": whole(outputs),
+            "total_tokens": whole(tokens) if tokens is not None else total(inputs, outputs),
+            "cost_usd": number(metrics.get("cost")),
+            "session_id": get("session_id"),
+            "user_id": None,
+            "environment": None,
+            "project_id": get("project_id") or context.get("project_id"),
+            "log_stream_id": log_stream,
+            "experiment_id": experiment,
+            "dataset_id": None,
+            "comparison_key": None,
+            "tags": json_text(get("tags")),
+            "metadata": kept(SOURCE, row, mapped, get("user_metadata"), _measured(metrics)),
+            "raw": raw(row),
         }
-        yield "spans", in_order("spans", {**common, **own})
+        yield "spans", common
     yield from scores(row, metrics, common)
-
-
-def in_order(table: str, values: Row) -> Row:
-    """A table's row with its columns in the contract's order."""
-    names = ordered_columns(table)
-    return dict(zip(names, map(values.get, names), strict=True))
 
 
 def _measured(metrics: Mapping[str, Any]) -> dict[str, Any]:
@@ -168,8 +191,8 @@ def scores(
         }
         if isinstance(value, bool):
             score["value_type"], score["bool_value"] = "boolean", value
-        elif number(value) is not None:
-            score["value_type"], score["numeric_value"] = "numeric", number(value)
+        elif (numeric := number(value)) is not None:
+            score["value_type"], score["numeric_value"] = "numeric", numeric
         elif isinstance(value, str):
             score["value_type"], score["label"] = "categorical", value
         else:

@@ -129,10 +129,15 @@ def kept(
     if own is not None and not isinstance(own, Mapping):
         out[f"{source}.metadata"] = own
     taken = mapped if isinstance(mapped, (set, frozenset)) else set(mapped)
-    for fields in (row, extra or {}):
-        for key, value in fields.items():
-            if key not in taken and value is not None:
-                out[f"{source}.{key}"] = value
+    prefix = f"{source}."
+    for fields in (row, extra) if extra else (row,):
+        out.update(
+            {
+                f"{prefix}{key}": value
+                for key, value in fields.items()
+                if value is not None and key not in taken
+            }
+        )
     return json_text(out) if out else None
 
 
