@@ -108,7 +108,7 @@ MUTANTS = [
     Mutant("a Respan trace's cost is not mapped", "schema/respan.py",
            '"cost_usd": number(row.get("total_cost")),', '"cost_usd": None,'),
     Mutant("unmapped fields leave no trace in metadata", "schema/values.py",
-           'out[f"{source}.{key}"] = value', "pass"),
+           "if value is not None and key not in taken", "if False"),
     Mutant("Galileo scorer metrics are not scores", "schema/galileo.py",
            "if name in MEASUREMENTS or value is None:", "if True:"),
     Mutant("an OTLP span points at itself as parent", "schema/otlp.py",
@@ -149,6 +149,9 @@ MUTANTS = [
     Mutant("-0.0 written as 0.0", "export/arrow_rows.py",
            "[0.0 if v is None else v for v in values] if nulls else values",
            "[v or 0.0 for v in values]"),
+    Mutant("rows that hold every column are read a column off", "export/arrow_rows.py",
+           "zip(names, zip(*cells, strict=True), strict=True)",
+           "zip(names[1:] + names[:1], zip(*cells, strict=True), strict=True)"),
     Mutant("a page's nulls are not a kind", "export/flatten.py",
            "if kind_type is _Absent:", "if kind_type is _Absent or kind_type is type(None):"),
 ]  # fmt: skip

@@ -82,78 +82,70 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
     # else kept in metadata.
     mapped = _MAPPED_WITH_RUN if log_stream or experiment else _MAPPED
     trace_id = get("trace_id") or (get("id") if kind == "trace" else None)
-    # Both tables' rows are written out whole, in the contract's order (tables.py): the
-    # writers take a row's columns by name, and a row with every column is the fast path.
+    # Each row is built whole in the contract's order (tables.py), from the runs of columns
+    # both tables share: the writers take a row's columns by name, and a row that has every
+    # column is their fast path.
+    head = {"source": SOURCE, "source_id": get("id"), "trace_id": trace_id}
+    timing = {
+        "start_time": start,
+        "end_time": later(start, duration),
+        "duration_ms": duration,
+        "status": status(code=get("status_code")),
+        "error_message": get("error_message"),
+    }
+    content = {
+        "input": text(get("input")),
+        "output": text(get("output")),
+        "expected_output": text(get("dataset_output")),
+        "input_tokens": whole(inputs),
+        "output_tokens": whole(outputs),
+        "total_tokens": whole(tokens) if tokens is not None else total(inputs, outputs),
+        "cost_usd": number(metrics.get("cost")),
+    }
+    context_columns = {
+        "session_id": get("session_id"),
+        "user_id": None,
+        "environment": None,
+        "project_id": get("project_id") or context.get("project_id"),
+        "log_stream_id": log_stream,
+        "experiment_id": experiment,
+        "dataset_id": None,
+        "comparison_key": None,
+        "tags": json_text(get("tags")),  # a JSON column: JSON text, whatever it holds
+        "metadata": kept(SOURCE, row, mapped, get("user_metadata"), _measured(metrics)),
+        "raw": raw(row),
+    }
     if kind == "trace":
-        common: Row = {
-            "source": SOURCE,
-            "source_id": get("id"),
-            "trace_id": trace_id,
-            "name": get("name"),
-            "start_time": start,
-            "end_time": later(start, duration),
-            "duration_ms": duration,
-            "status": status(code=get("status_code")),
-            "error_message": get("error_message"),
-            "input": text(get("input")),
-            "output": text(get("output")),
-            "expected_output": text(get("dataset_output")),
-            "input_tokens": whole(inputs),
-            "output_tokens": whole(outputs),
-            "total_tokens": whole(tokens) if tokens is not None else total(inputs, outputs),
-            "cost_usd": number(metrics.get("cost")),
-            "span_count": whole(get("num_spans")),
-            "session_id": get("session_id"),
-            "user_id": None,
-            "environment": None,
-            "project_id": get("project_id") or context.get("project_id"),
-            "log_stream_id": log_stream,
-            "experiment_id": experiment,
-            "dataset_id": None,
-            "comparison_key": None,
-            "tags": json_text(get("tags")),  # a JSON column: JSON text, whatever it holds
-            "metadata": kept(SOURCE, row, mapped, get("user_metadata"), _measured(metrics)),
-            "raw": raw(row),
-        }
-        yield "traces", common
+        span_count = whole(get("num_spans"))
+        yield (
+            "traces",
+            {
+                **head,
+                "name": get("name"),
+                **timing,
+                **content,
+                "span_count": span_count,
+                **context_columns,
+            },
+        )
     else:
         model = get("model")
-        common = {
-            "source": SOURCE,
-            "source_id": get("id"),
-            "trace_id": trace_id,
-            "span_id": get("id"),
-            "parent_span_id": get("parent_id"),
-            "name": get("name"),
-            "kind": KINDS.get(str(kind), "UNKNOWN"),
-            "start_time": start,
-            "end_time": later(start, duration),
-            "duration_ms": duration,
-            "status": status(code=get("status_code")),
-            "error_message": get("error_message"),
-            "provider": provider(model),
-            "model": model,
-            "input": text(get("input")),
-            "output": text(get("output")),
-            "expected_output": text(get("dataset_output")),
-            "input_tokens": whole(inputs),
-            "output_tokens": whole(outputs),
-            "total_tokens": whole(tokens) if tokens is not None else total(inputs, outputs),
-            "cost_usd": number(metrics.get("cost")),
-            "session_id": get("session_id"),
-            "user_id": None,
-            "environment": None,
-            "project_id": get("project_id") or context.get("project_id"),
-            "log_stream_id": log_stream,
-            "experiment_id": experiment,
-            "dataset_id": None,
-            "comparison_key": None,
-            "tags": json_text(get("tags")),
-            "metadata": kept(SOURCE, row, mapped, get("user_metadata"), _measured(metrics)),
-            "raw": raw(row),
-        }
-        yield "spans", common
-    yield from scores(row, metrics, common)
+        yield (
+            "spans",
+            {
+                **head,
+                "span_id": get("id"),
+                "parent_span_id": get("parent_id"),
+                "name": get("name"),
+                "kind": KINDS.get(str(kind), "UNKNOWN"),
+                **timing,
+                "provider": provider(model),
+                "model": model,
+                **content,
+                **context_columns,
+            },
+        )
+    yield from scores(row, metrics, trace_id, experiment)
 
 
 def _measured(metrics: Mapping[str, Any]) -> dict[str, Any]:
@@ -167,7 +159,7 @@ def _measured(metrics: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def scores(
-    row: Mapping[str, Any], metrics: Mapping[str, Any], common: Row
+    row: Mapping[str, Any], metrics: Mapping[str, Any], trace_id: Any, experiment: Any
 ) -> Iterator[tuple[str, Row]]:
     """A `scores` row per scorer metric of the record."""
     subject = "trace" if row.get("type") == "trace" else "span"
@@ -178,8 +170,8 @@ def scores(
             "source": SOURCE,
             "subject_kind": subject,
             "subject_id": row.get("id"),
-            "trace_id": common["trace_id"],
-            "experiment_id": common["experiment_id"],
+            "trace_id": trace_id,
+            "experiment_id": experiment,
             "evaluator_id": name,
             "evaluator_slug": name,
             "evaluator_name": name,
