@@ -204,6 +204,18 @@ def test_rows_with_every_column_give_the_batch_sparse_rows_give(
     assert ours.column(2).null_count == int(drop_one)
 
 
+def test_a_mapping_that_fills_itself_in_is_read_with_get() -> None:
+    """A defaultdict row missing a column gives a null there, as any mapping does, and is
+    left as it was (indexing it would have added the key with its default)."""
+    from collections import defaultdict
+
+    schema = pa.schema([("a", pa.string()), ("b", pa.string())])
+    row: defaultdict[str, Any] = defaultdict(str, {"a": "x"})
+    batch = record_batch(pa, [row, {"a": "y", "b": "z"}], schema)
+    assert batch.column(1).to_pylist() == [None, "z"]
+    assert dict(row) == {"a": "x"}
+
+
 # -- a page's kinds, a column at a time --------------------------------------------------------
 
 FLAT_VALUES = (

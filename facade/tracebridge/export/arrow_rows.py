@@ -69,14 +69,15 @@ def record_batch(
 
 
 def _transposed(rows: Sequence[Row], names: list[str]) -> dict[str, list[Any]] | None:
-    """The rows' columns, when every row has every one of `names` (the common schema's rows
-    do): taken out by `itemgetter` and `zip`, in C, instead of a `get` per cell. None when a
-    row lacks one (sparse rows: each column is then read with `get`)."""
-    if len(names) < 2 or not rows:
+    """The rows' columns, when every row is a plain dict with every one of `names` (the
+    common schema's rows are): taken out by `itemgetter` and `zip`, in C, instead of a `get`
+    per cell. None otherwise: sparse rows, and mappings whose `row[name]` may not be
+    `row.get(name)` (a defaultdict would fill itself in), are read with `get`."""
+    if len(names) < 2 or not rows or set(map(type, rows)) != {dict}:
         return None
     try:
         cells = list(map(itemgetter(*names), rows))
-    except (KeyError, TypeError):
+    except KeyError:
         return None
     return {
         name: list(values) for name, values in zip(names, zip(*cells, strict=True), strict=True)

@@ -105,8 +105,3 @@ _COLUMNS: Final = {table: tuple(name for name, _ in kinds) for table, kinds in T
 
 def columns(table: str) -> list[str]:
     return list(_COLUMNS[table])
-
-
-def ordered_columns(table: str) -> tuple[str, ...]:
-    """A table's column names in the contract's order (shared, not copied)."""
-    return _COLUMNS[table]
