@@ -190,15 +190,21 @@ def test_syncs_killed_at_random_points_end_with_exactly_the_services_rows(
     changing: Running, target: str
 ) -> None:
     rng = random.Random(f"sync-{target.rsplit('/', 1)[-1]}")
-    changing.emulator.controls.latency = 0.01  # a run takes long enough to be killed in it
+    changing.emulator.controls.latency = 0.05  # a run takes long enough to be killed in it
     killed = 0
     for round_ in range(6):
         _change(changing, rng)
+        requests = changing.emulator.controls.requests
+        last = requests[-1] if requests else None
         process = _sync_process(changing, target)
         during = threading.Timer(rng.uniform(0.05, 0.4), _change, (changing, rng))
         during.start()
         if round_ < 4:
-            time.sleep(rng.uniform(0.3, 1.6))
+            # The kill lands once the run has reached the services (not while Python starts,
+            # however fast this machine is), at a random point of its first requests.
+            while process.poll() is None and (requests[-1] if requests else None) is last:
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0.0, 0.25))
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
                 killed += 1
