@@ -46,6 +46,12 @@ ACTIONS = (
     "drop_field",  # every row loses `key`
     "drop_filter_key",  # the request's filter on `key` is removed before it is forwarded
     "next_past_end",  # a last page names a next page anyway
+    # JSON-lines bodies (Galileo's export) changed line by line, still ending cleanly:
+    "drop_lines",  # every third record left out
+    "html_line",  # a line of HTML between two records
+    "set_field",  # every row's `key` set to `value` (rows, records or JSON lines)
+    "drop_rows",  # every third row of a page left out (its count unchanged)
+    "echo_key_everywhere",  # the caller's key in a rate-limit header, an odd header and a field
 )
 LOGIN_PAGE = b"<!DOCTYPE html>\n<html><body><form>Sign in to continue</form></body></html>\n"
 
@@ -57,6 +63,7 @@ class Rule:
     skip: int = 0
     times: int | None = 1
     key: str = ""  # the field a mutation changes
+    value: object = None  # what set_field puts there (a callable: made from the old value)
     seen: int = field(default=0, init=False)
 
     def __post_init__(self) -> None:
@@ -159,7 +166,9 @@ class FaultProxy:
             except OSError:
                 return
             if rule is not None and action in MUTATIONS:
-                body = _mutated(action, rule.key, body)
+                body = _mutated(action, rule.key, body, rule.value)
+            if rule is not None and action in LINE_MUTATIONS:
+                body = _lines_mutated(action, rule.key, body, rule.value)
             _respond(conn, action, request, status, reason, headers, body)
 
     def _forward(self, request: Request) -> tuple[int, str, list[tuple[str, str]], bytes]:
@@ -198,7 +207,30 @@ def _read_request(conn: socket.socket) -> Request | None:
     return Request(method, target, pairs, rest[:length])
 
 
-MUTATIONS = ("add_field", "number_to_string", "drop_field", "next_past_end")
+MUTATIONS = (
+    "add_field", "number_to_string", "drop_field", "next_past_end", "set_field", "drop_rows",
+)  # fmt: skip
+LINE_MUTATIONS = ("drop_lines", "html_line", "set_field")
+
+
+def _lines_mutated(action: str, name: str, body: bytes, value: object) -> bytes:
+    """A body of JSON lines changed line by line; any other body passes unchanged."""
+    lines = body.split(b"\n")
+    if len(lines) < 2 or lines[-1] != b"" or not lines[0].startswith(b"{"):
+        return body
+    records = lines[:-1]
+    if action == "drop_lines":
+        records = [line for index, line in enumerate(records) if index % 3 != 1]
+    elif action == "html_line":
+        records.insert(len(records) // 2, LOGIN_PAGE.splitlines()[0])
+    elif action == "set_field":
+        changed = []
+        for line in records:
+            row = json.loads(line)
+            row[name] = value(row.get(name)) if callable(value) else value
+            changed.append(json.dumps(row).encode())
+        records = changed
+    return b"\n".join(records) + b"\n"
 
 
 def _rows(answer: object) -> list[dict[str, object]]:
@@ -210,7 +242,7 @@ def _rows(answer: object) -> list[dict[str, object]]:
     return [answer]
 
 
-def _mutated(action: str, name: str, body: bytes) -> bytes:
+def _mutated(action: str, name: str, body: bytes, value: object = None) -> bytes:
     """The JSON answer with one field changed in every row (non-JSON answers pass)."""
     try:
         answer = json.loads(body)
@@ -221,6 +253,10 @@ def _mutated(action: str, name: str, body: bytes) -> bytes:
             answer["next"] = "http://127.0.0.1:9/api/past/the/end/?page=999999"
         if "next_starting_token" in answer and answer["next_starting_token"] is None:
             answer["next_starting_token"] = 999_999
+    if action == "drop_rows" and isinstance(answer, dict):
+        for key in ("results", "records"):
+            if isinstance(answer.get(key), list):
+                answer[key] = [row for index, row in enumerate(answer[key]) if index % 3 != 1]
     for row in _rows(answer):
         if action == "add_field":
             row["tracebridge_unexpected"] = 1
@@ -228,6 +264,8 @@ def _mutated(action: str, name: str, body: bytes) -> bytes:
             row[name] = str(row[name])
         elif action == "drop_field":
             row.pop(name, None)
+        elif action == "set_field":
+            row[name] = value(row.get(name)) if callable(value) else value
     return json.dumps(answer).encode()
 
 
@@ -301,6 +339,19 @@ def _respond(
         detail = {"detail": f"Invalid token: {credential!s} was rejected"}
         status, reason = 400, "Bad Request"
         headers, body = [("Content-Type", "application/json")], json.dumps(detail).encode()
+    elif action == "echo_key_everywhere":
+        credential = request.header("authorization") or request.header("galileo-api-key") or ""
+        credential = credential.split()[-1] if credential else ""
+        headers = [*headers, ("X-RateLimit-Bucket", f"key={credential}"),
+                   ("X-Served-For", credential)]  # fmt: skip
+        try:
+            answer = json.loads(body)
+        except ValueError:
+            answer = None
+        if answer is not None:
+            for row in _rows(answer):
+                row["tracebridge_unexpected"] = f"owner={credential}"
+            body = json.dumps(answer).encode()
     elif action == "status_503":
         status, reason = 503, "Service Unavailable"
         headers, body = [("Content-Type", "application/json")], b'{"detail": "try later"}'

@@ -28,7 +28,7 @@ from .core import Core
 from .errors import UnexpectedResponseError, body_excerpt
 from .export.flatten import RowSchema
 from .export.read_ahead import ReadAhead
-from .export.stream import CutShort, EmptyExport, FileSink, RowDecoder, StreamResult
+from .export.stream import CutShort, FileSink, RowDecoder, ShortExport, StreamResult, check_count
 from .pagination import AsyncPager, Pager, PageRequest, PageResult, Row, Style
 from .transport import (
     BUDGET_EXTENSION,
@@ -40,7 +40,7 @@ from .transport import (
 )
 
 # A streamed body that failed part-way: fetched again while the request's budget lasts.
-BROKEN_BODY = (httpx.TransportError, httpx.DecodingError, CutShort, EmptyExport)
+BROKEN_BODY = (httpx.TransportError, httpx.DecodingError, CutShort, ShortExport)
 
 M = TypeVar("M")
 P = ParamSpec("P")
@@ -57,8 +57,8 @@ class Call(Generic[M]):
 @dataclass(frozen=True)
 class Stream:
     """A request whose answer body is copied to a file as it arrives. `expect` counts the
-    records the export should hold: asked only when a body comes back empty, so an empty
-    answer where the service has data is an error, not an empty file."""
+    records the export should hold: asked before each attempt, so a body with fewer records
+    (empty, or cut at a record's end) is an error and fetched again, never a shorter file."""
 
     request: dict[str, Any]
     sink: FileSink
@@ -214,11 +214,6 @@ def _read(call: Call[M], response: httpx.Response) -> M:
         response.stream = httpx.ByteStream(b"")
 
 
-def _check_empty(count: int) -> None:
-    if count > 0:
-        raise EmptyExport(count)
-
-
 def _typed(request: dict[str, Any], exc: BaseException) -> BaseException:
     """A stream's last failure as the tracebridge error to raise."""
     if isinstance(exc, httpx.RequestError):
@@ -244,6 +239,7 @@ class Blocking(Sending):
         budget, sink = RetryBudget(), stream.sink
         try:
             while True:
+                count = None if stream.expect is None else self._run(stream.expect)
                 sink.open()
                 try:
                     with self._http.stream(**stream.streaming(budget)) as response:
@@ -251,8 +247,7 @@ class Blocking(Sending):
                         for chunk in response.iter_bytes():
                             sink.feed(chunk)
                     sink.complete()
-                    if not sink.size and stream.expect is not None:
-                        _check_empty(self._run(stream.expect))
+                    check_count(count, sink.counter.rows)
                     return sink.publish()
                 except BROKEN_BODY as exc:
                     sink.abort()
@@ -303,6 +298,9 @@ class Awaiting(Sending):
         budget, sink = RetryBudget(), stream.sink
         try:
             while True:
+                count: int | None = None
+                if stream.expect is not None:
+                    count = await self._run(stream.expect)
                 sink.open()
                 try:
                     async with self._http.stream(**stream.streaming(budget)) as response:
@@ -310,8 +308,7 @@ class Awaiting(Sending):
                         async for chunk in response.aiter_bytes():
                             sink.feed(chunk)
                     sink.complete()
-                    if not sink.size and stream.expect is not None:
-                        _check_empty(await self._run(stream.expect))
+                    check_count(count, sink.counter.rows)
                     return sink.publish()
                 except BROKEN_BODY as exc:
                     sink.abort()

@@ -18,7 +18,8 @@ the pager decides which pages to ask for and in what order:
   `.repeated` counts them (a correct walk over a frozen window drops none) and a warning
   is logged. A page holding nothing but repeats is fetched once more (a stale or
   duplicated answer on the way), and a walk from the start that ends with fewer rows than
-  the service counted raises `IncompleteListingError` rather than returning fewer rows.
+  the service counted raises `IncompleteListingError` rather than returning fewer rows
+  (where pages do not carry the total, the count request is asked before the first page).
 
 A page past the last is never asked for: Respan answers it with 404.
 """
@@ -157,6 +158,13 @@ class _Paging:
     def _keep_total(self, first: PageResult) -> None:
         if self._total is None:
             self._total = first.total
+
+    def _counts_first(self) -> bool:
+        """Whether to ask the count before the first page: a whole walk whose pages do not
+        say the total can be checked against nothing else (asked first, rows that arrive
+        or change during the walk can only add to what is found, never make it short)."""
+        first = 1 if self._style == "page" else 0
+        return self._total is None and self._start == first and self._max_items is None
 
     def _wants_count(self, first: PageResult) -> bool:
         """Whether to ask the count request, so pages after the first can be fetched ahead."""
@@ -347,6 +355,8 @@ class Pager(_Paging, Exports, Generic[T]):
     def _results(self) -> Iterator[PageResult]:
         if self._max_items == 0:
             return
+        if self._counter is not None and self._counts_first():
+            self._total = self._counter()
         first = self._take_first() or self._fetch(self._request(0))
         self._keep_total(first)
         if self._counter is not None and self._wants_count(first):
@@ -493,6 +503,8 @@ class AsyncPager(_Paging, AsyncExports, Generic[T]):
     async def _results(self) -> AsyncIterator[PageResult]:
         if self._max_items == 0:
             return
+        if self._counter is not None and self._counts_first():
+            self._total = await self._counter()
         first = self._take_first() or await self._fetch(self._request(0))
         self._keep_total(first)
         if self._counter is not None and self._wants_count(first):

@@ -231,15 +231,32 @@ def _not_rows(what: str, sample: bytes) -> UnexpectedResponseError:
     return UnexpectedResponseError(f"the export holds {what}", status=200, excerpt=shown)
 
 
-class EmptyExport(UnexpectedResponseError):
+class ShortExport(UnexpectedResponseError):
+    """The export's body ended cleanly with fewer records than the service counted for the
+    same request just before: records are missing (a body cut at a record's end, a proxy
+    that dropped lines), so it is never kept as complete."""
+
+    def __init__(self, count: int, rows: int):
+        self.count, self.rows = count, rows
+        if rows == 0:
+            message = f"the export was empty, but the service counts {count:,} records for it"
+        else:
+            message = f"the export held {rows:,} records, but the service counts {count:,} for it"
+        super().__init__(message, status=200, excerpt="")
+
+
+class EmptyExport(ShortExport):
     """The export's body was empty although the service counts records for it."""
 
     def __init__(self, count: int):
-        super().__init__(
-            f"the export was empty, but the service counts {count:,} records for it",
-            status=200,
-            excerpt="",
-        )
+        super().__init__(count, 0)
+
+
+def check_count(count: int | None, rows: int) -> None:
+    """Raise ShortExport when a body held fewer records than were counted before it was
+    asked for (records that arrive or change meanwhile can only add to it)."""
+    if count is not None and rows < count:
+        raise EmptyExport(count) if rows == 0 else ShortExport(count, rows)
 
 
 class RowDecoder:

@@ -7,13 +7,15 @@ resumes the same walk from there. A run that finds nothing new writes nothing at
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from ..errors import ConfigError
+from ..errors import ConfigError, IncompleteListingError
+from ..export.stream import ShortExport
 from ..schema import TABLES, common_rows
 from .batch import Batch, Counts, counts_by_table
 from .sources import Source, Window
@@ -198,17 +200,18 @@ def _sync_one(
         if any(c.written for c in counts.values()):
             wrote = True
 
-    for _, rows in pager.export_source().row_pages():
-        if not rows:
-            continue
-        outcome.rows_read += len(rows)
-        gathered.extend(rows)
-        positions = [moment for moment in map(source.position, rows) if moment is not None]
-        last = max(positions) if positions else last
-        if len(gathered) >= STEP_ROWS:
-            write()
-        if progress is not None:
-            progress.advanced(len(rows))
+    with _walked_again_when_short(target, state, Pending(began, lower, floor), detail):
+        for _, rows in pager.export_source().row_pages():
+            if not rows:
+                continue
+            outcome.rows_read += len(rows)
+            gathered.extend(rows)
+            positions = [moment for moment in map(source.position, rows) if moment is not None]
+            last = max(positions) if positions else last
+            if len(gathered) >= STEP_ROWS:
+                write()
+            if progress is not None:
+                progress.advanced(len(rows))
     if gathered:
         write()
     finish = getattr(target, "finish", None)
@@ -220,6 +223,21 @@ def _sync_one(
             wrote = True
     _finished(target, state, began, now, wrote, detail, outcome)
     return outcome
+
+
+@contextlib.contextmanager
+def _walked_again_when_short(
+    target: Target, state: State, start: Pending, detail: dict[str, Any]
+) -> Iterator[None]:
+    """A walk that ends short of what the service counted (an export or pages with fewer
+    rows) cannot say which rows are missing: the checkpoints written on the way may have
+    passed them. The source's state goes back to where this run started (its watermark
+    unmoved), so the next run walks the same window again, and the error is raised."""
+    try:
+        yield
+    except (ShortExport, IncompleteListingError):
+        target.save_state(state.advanced(pending=start, detail=detail))
+        raise
 
 
 def _finished(
@@ -287,28 +305,30 @@ def _sync_export(
 
         threading.Thread(target=download, name="tracebridge-export", daemon=True).start()
         floor = window.floor
-        while (chunk := handoff.get()) is not None:
-            path, rows = chunk
-            outcome.rows_read += rows
+        start = Pending(began, window.since, window.floor)
+        with _walked_again_when_short(target, state, start, detail):
+            while (chunk := handoff.get()) is not None:
+                path, rows = chunk
+                outcome.rows_read += rows
 
-            def checkpoint(
-                last: datetime | None, read: int = outcome.rows_read, before: Any = floor
-            ) -> State:
-                return state.advanced(
-                    pending=Pending(began, window.since, last or before),
-                    rows_seen=state.rows_seen + read,
-                    last_run=now,
-                    detail=detail,
-                )
+                def checkpoint(
+                    last: datetime | None, read: int = outcome.rows_read, before: Any = floor
+                ) -> State:
+                    return state.advanced(
+                        pending=Pending(began, window.since, last or before),
+                        rows_seen=state.rows_seen + read,
+                        last_run=now,
+                        detail=detail,
+                    )
 
-            counts, last = target.apply_records(path, context, checkpoint)
-            os.unlink(path)
-            floor = last or floor
-            for table in TABLES:
-                outcome.tables[table].add(counts[table])
-            wrote = wrote or any(c.written for c in counts.values())
-            if progress is not None:
-                progress.advanced(rows)
+                counts, last = target.apply_records(path, context, checkpoint)
+                os.unlink(path)
+                floor = last or floor
+                for table in TABLES:
+                    outcome.tables[table].add(counts[table])
+                wrote = wrote or any(c.written for c in counts.values())
+                if progress is not None:
+                    progress.advanced(rows)
     _finished(target, state, began, now, wrote, detail, outcome)
     return outcome
 
