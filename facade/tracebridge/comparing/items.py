@@ -9,7 +9,9 @@ Alignment keys (docs/compare.md):
   other expected outputs stay apart); a trace without `dataset_input` falls back to its
   input text.
 A key met more than once in one experiment (an item run several times) is numbered by
-order of start: the second `faq_001` is `faq_001#2`, and pairs with the other side's second.
+order of start: the second `faq_001` is `faq_001#2`, and pairs with the other side's second;
+a number already taken (a key spelled `faq_001#2` at the source) is passed over, so every
+item keeps a key of its own and is compared or listed exactly once.
 """
 
 from __future__ import annotations
@@ -122,12 +124,16 @@ def items_of(pairs: Iterable[tuple[str, Row]], source: str) -> list[Item]:
     traces.sort(key=lambda t: (t.get("start_time") is None, t.get("start_time"), t["source_id"]))
     key_of = _galileo_key if source == "galileo" else _respan_key
     seen: dict[str, int] = {}
+    taken: set[str] = set()
     items = []
     for trace in traces:
-        key = key_of(trace)
-        seen[key] = seen.get(key, 0) + 1
-        if seen[key] > 1:
-            key = f"{key}#{seen[key]}"
+        base = key_of(trace)
+        seen[base] = seen.get(base, 0) + 1
+        key = base if seen[base] == 1 else f"{base}#{seen[base]}"
+        while key in taken:  # a key that is itself spelled `k#2`: the next number is free
+            seen[base] += 1
+            key = f"{base}#{seen[base]}"
+        taken.add(key)
         usage = {name: _number(trace.get(column)) for name, column in USAGE}
         items.append(
             Item(

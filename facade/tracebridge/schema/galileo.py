@@ -12,6 +12,7 @@ from ..catalog import GALILEO_RECORD
 from ..errors import ConfigError
 from .values import (
     Row,
+    identifier,
     instant,
     json_text,
     kept,
@@ -81,11 +82,12 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
     # run_id is a log stream's or an experiment's id: a column when the listing says which,
     # else kept in metadata.
     mapped = _MAPPED_WITH_RUN if log_stream or experiment else _MAPPED
-    trace_id = get("trace_id") or (get("id") if kind == "trace" else None)
+    record_id = identifier(get("id"))
+    trace_id = identifier(get("trace_id")) or (record_id if kind == "trace" else None)
     # Each row is built whole in the contract's order (tables.py), from the runs of columns
     # both tables share: the writers take a row's columns by name, and a row that has every
     # column is their fast path.
-    head = {"source": SOURCE, "source_id": get("id"), "trace_id": trace_id}
+    head = {"source": SOURCE, "source_id": record_id, "trace_id": trace_id}
     timing = {
         "start_time": start,
         "end_time": later(start, duration),
@@ -134,8 +136,8 @@ def from_record(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[
             "spans",
             {
                 **head,
-                "span_id": get("id"),
-                "parent_span_id": get("parent_id"),
+                "span_id": record_id,
+                "parent_span_id": identifier(get("parent_id")),
                 "name": get("name"),
                 "kind": KINDS.get(str(kind), "UNKNOWN"),
                 **timing,
@@ -169,7 +171,7 @@ def scores(
         score: Row = {
             "source": SOURCE,
             "subject_kind": subject,
-            "subject_id": row.get("id"),
+            "subject_id": identifier(row.get("id")),
             "trace_id": trace_id,
             "experiment_id": experiment,
             "evaluator_id": name,

@@ -10,6 +10,7 @@ from typing import Any
 
 from .values import (
     Row,
+    identifier,
     instant,
     json_text,
     kept,
@@ -20,6 +21,7 @@ from .values import (
     status,
     text,
     total,
+    truth,
     whole,
 )
 
@@ -68,13 +70,13 @@ def from_trace(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[t
     seconds = number(row.get("duration"))
     duration = seconds * 1000 if seconds is not None else None
     end = instant(row.get("end_time")) or later(start, duration)
-    trace_id = row.get("trace_unique_id") or row.get("id")
+    trace_id = identifier(row.get("trace_unique_id")) or identifier(row.get("id"))
     experiment = row.get("experiment_id") or context.get("experiment_id")
     yield (
         "traces",
         {
             "source": SOURCE,
-            "source_id": row.get("id"),
+            "source_id": identifier(row.get("id")),
             "trace_id": trace_id,
             "name": row.get("name"),
             "start_time": start,
@@ -107,14 +109,14 @@ def from_trace(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[t
     )
     for node, parent in _nodes(row.get("span_tree"), None):
         yield "spans", _node(node, parent, trace_id, experiment, row)
-    yield from scores(row.get("scores"), "trace", row.get("id"), trace_id, experiment)
+    yield from scores(row.get("scores"), "trace", identifier(row.get("id")), trace_id, experiment)
 
 
 def _nodes(tree: Any, parent: str | None) -> Iterator[tuple[Mapping[str, Any], str | None]]:
     for node in tree if isinstance(tree, list) else ():
         if isinstance(node, Mapping):
             yield node, parent
-            span_id = node.get("span_unique_id") or node.get("id")
+            span_id = identifier(node.get("span_unique_id")) or identifier(node.get("id"))
             yield from _nodes(node.get("children"), span_id)
 
 
@@ -132,9 +134,9 @@ def _node(
     model = node.get("model")
     span_row: Row = {
         "source": SOURCE,
-        "source_id": node.get("span_unique_id") or node.get("id"),
+        "source_id": identifier(node.get("span_unique_id")) or identifier(node.get("id")),
         "trace_id": trace_id,
-        "span_id": node.get("span_unique_id") or node.get("id"),
+        "span_id": identifier(node.get("span_unique_id")) or identifier(node.get("id")),
         "parent_span_id": parent,
         "name": node.get("span_name") or node.get("name"),
         "kind": kind_of(node.get("log_type")),
@@ -173,8 +175,13 @@ def from_span(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[tu
     seconds = number(row.get("latency"))
     duration = seconds * 1000 if seconds is not None else None
     end = instant(row.get("timestamp")) or later(start, duration)
-    span_id = row.get("span_unique_id") or row.get("unique_id") or row.get("id")
-    trace_id = row.get("trace_unique_id")
+    span_id = (
+        identifier(row.get("span_unique_id"))
+        or identifier(row.get("unique_id"))
+        or identifier(row.get("id"))
+    )
+    source_id = identifier(row.get("id")) or span_id  # the seed's dataset spans have no id
+    trace_id = identifier(row.get("trace_unique_id"))
     experiment = row.get("experiment_id") or context.get("experiment_id")
     model = row.get("model")
     input_value = row.get("input") if row.get("input") is not None else row.get("prompt")
@@ -183,10 +190,10 @@ def from_span(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[tu
         "spans",
         {
             "source": SOURCE,
-            "source_id": row.get("id"),
+            "source_id": source_id,
             "trace_id": trace_id,
             "span_id": span_id,
-            "parent_span_id": row.get("span_parent_id"),
+            "parent_span_id": identifier(row.get("span_parent_id")),
             "name": row.get("span_name") or row.get("log_type"),
             "kind": kind_of(row.get("log_type")),
             "start_time": start,
@@ -218,7 +225,7 @@ def from_span(row: Mapping[str, Any], context: Mapping[str, Any]) -> Iterator[tu
             "raw": raw(row),
         },
     )
-    yield from scores(row.get("scores"), "span", row.get("id"), trace_id, experiment)
+    yield from scores(row.get("scores"), "span", source_id, trace_id, experiment)
 
 
 def scores(
@@ -251,8 +258,11 @@ def scores(
 
 def _score_value(row: Row, value: Mapping[str, Any]) -> None:
     declared = _SCORE_TYPES.get(str(value.get("score_value_type") or "").lower())
-    if isinstance(value.get("boolean_value"), bool) or declared == "boolean":
-        row["value_type"], row["bool_value"] = "boolean", value.get("boolean_value")
+    verdict = value.get("boolean_value")
+    if isinstance(verdict, bool) or declared == "boolean":
+        row["value_type"], row["bool_value"] = "boolean", truth(verdict)
+        if row["bool_value"] is None and verdict is not None:  # kept, never read as a verdict
+            row["label"] = text(verdict)
     elif number(value.get("numerical_value")) is not None or declared == "numeric":
         row["value_type"] = "numeric"
         row["numeric_value"] = number(value.get("numerical_value", value.get("avg_score")))

@@ -60,6 +60,42 @@ def text(value: Any) -> str | None:
     return json_text(value)
 
 
+def identifier(value: Any) -> str | None:
+    """An id as text, whatever JSON type carried it: text as it is, a whole number as its
+    digits (services and proxies send numeric ids); None for null, empty text and anything
+    that cannot be an id (an object, a list, a boolean, a fraction), so a store that keys
+    rows by it refuses the row instead of keying it by a stand-in."""
+    if type(value) is str:  # the usual case first
+        return value or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return str(int(value))
+    return None
+
+
+# The spellings of a verdict the vendors' SDKs and evaluators send where a boolean belongs.
+TRUE_WORDS = frozenset({"true", "t", "yes", "y", "1", "pass", "passed"})
+FALSE_WORDS = frozenset({"false", "f", "no", "n", "0", "fail", "failed"})
+
+
+def truth(value: Any) -> bool | None:
+    """A boolean from what a service may send for one: a JSON boolean, the numbers 0 and 1,
+    or a word such as "false", "no" or "pass" (any case); None for anything else (never
+    `bool(value)`, which reads the text "false" as true)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return bool(value) if value in (0, 1) else None
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return False
+    return None
+
+
 def number(value: Any) -> float | None:
     if type(value) is float:  # the usual case first
         return value if math.isfinite(value) else None

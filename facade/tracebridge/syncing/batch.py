@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import UnexpectedResponseError, excerpt
 from ..schema import TABLES
 
 Row = dict[str, Any]
@@ -60,6 +61,8 @@ class Batch:
     def extend(self, pairs: Iterable[tuple[str, Row]]) -> None:
         for table, row in pairs:
             key = score_key(row) if table == "scores" else subject_key(row)
+            if key[-1 if table != "scores" else 2] is None:
+                raise without_id(table, row)
             kept = self.tables[table]
             kept.pop(key, None)  # the latest comes last
             kept[key] = row
@@ -69,6 +72,19 @@ class Batch:
 
     def __len__(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
+
+
+def without_id(table: str, row: Row) -> UnexpectedResponseError:
+    """A source row that has no id a store can key it by (null, empty, an object...):
+    the service's answer is at fault, and the row is named rather than stored under a
+    stand-in or dropped."""
+    what = "a score's subject" if table == "scores" else f"a {table[:-1]}"
+    return UnexpectedResponseError(
+        f"{row.get('source')} sent {what} without a usable id (text or a whole number): "
+        "it cannot be stored",
+        status=200,
+        excerpt=excerpt(str(row.get("raw") or "")[:400]),
+    )
 
 
 def counts_by_table() -> dict[str, Counts]:

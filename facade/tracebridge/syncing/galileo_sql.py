@@ -12,10 +12,11 @@ JSON, not always as text: `1e-05` is written `0.00001`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import ConfigError
+from ..errors import ConfigError, ExportWriteError, UnexpectedResponseError, excerpt
 from ..schema.galileo import FIELDS, KINDS, MEASURED, MEASUREMENTS, SOURCE
 from ..schema.tables import TABLES
 from ..schema.values import PROVIDERS
@@ -215,6 +216,28 @@ def _scores(context: Mapping[str, Any]) -> str:
     )
 
 
+def first_bad_line(path: str) -> tuple[int, str] | None:
+    """The first line of a JSON-lines file that is not a JSON object, and its number."""
+    with open(path, "rb") as file:
+        for number, line in enumerate(file, 1):
+            try:
+                record = json.loads(line)
+            except ValueError:
+                record = None
+            if not isinstance(record, dict):
+                return number, line.decode("utf-8", "replace")
+    return None
+
+
+def not_a_record(line: int, text: str) -> UnexpectedResponseError:
+    return UnexpectedResponseError(
+        f"Galileo's export holds a line that is not a JSON object with an id (line {line:,} "
+        "of a chunk): the answer is not the export it documents",
+        status=200,
+        excerpt=excerpt(text[:400]),
+    )
+
+
 def stage_records(execute: Any, path: str, context: Mapping[str, Any]) -> None:
     """Read a JSON-lines file of Galileo records into the staged tables (see `sql.staged`),
     each record once (the last of repeats)."""
@@ -223,13 +246,29 @@ def stage_records(execute: Any, path: str, context: Mapping[str, Any]) -> None:
     for macro in MACROS:
         execute(macro)
     execute("DROP TABLE IF EXISTS tb_records")
-    execute(
-        "CREATE TEMP TABLE tb_records AS SELECT j, raw FROM ("
-        "SELECT json AS j, CAST(json AS VARCHAR) AS raw, row_number() OVER () AS line "
-        f"FROM read_json_objects({_literal(path)}, format = 'newline_delimited')) "
-        "QUALIFY row_number() OVER (PARTITION BY json_extract_string(j, '$.id') "
-        "ORDER BY line DESC) = 1"
+    try:
+        execute(
+            "CREATE TEMP TABLE tb_records AS SELECT j, raw, line FROM ("
+            "SELECT json AS j, CAST(json AS VARCHAR) AS raw, row_number() OVER () AS line "
+            f"FROM read_json_objects({_literal(path)}, format = 'newline_delimited')) "
+            "QUALIFY row_number() OVER (PARTITION BY coalesce(json_extract_string(j, '$.id'), "
+            "'line ' || line) ORDER BY line DESC) = 1"
+        )
+    except ExportWriteError:
+        bad = first_bad_line(path)
+        if bad is None:
+            raise
+        raise not_a_record(*bad) from None
+    # a record must be an object with an id (text or a whole number): anything else is the
+    # service's answer at fault, named by line, never a row keyed by a stand-in
+    unusable = execute(
+        "SELECT line, raw FROM tb_records WHERE json_type(j) IS DISTINCT FROM 'OBJECT' "
+        "OR json_type(j, '$.id') NOT IN ('VARCHAR', 'BIGINT', 'UBIGINT') "
+        "OR json_extract_string(j, '$.id') = '' ORDER BY line LIMIT 1"
     )
+    if unusable:
+        ((line, text),) = unusable
+        raise not_a_record(int(line), text)
     execute("DROP TABLE IF EXISTS tb_fields")
     execute(f"CREATE TEMP TABLE tb_fields AS {_fields(frozenset(mapped))}")
     execute("DROP TABLE tb_records")
