@@ -18,8 +18,9 @@ class per meaning of the services' answers.
     │   └── ServerError               5xx
     ├── UnexpectedResponseError       a success whose body is not what the spec promises
     ├── IncompleteListingError        the pages held fewer rows than the service counted
-    └── APIConnectionError            the request did not complete
-        └── APITimeoutError
+    ├── APIConnectionError            the request did not complete
+    │   └── APITimeoutError
+    └── TargetConnectionError         a sync's database could not be reached, or went away
 
 No message, repr or attribute of these holds a request's headers, so no key reaches them.
 """
@@ -110,6 +111,11 @@ class APIConnectionError(TracebridgeError):
 
 class APITimeoutError(APIConnectionError):
     """The service did not answer in time."""
+
+
+class TargetConnectionError(TracebridgeError, ConnectionError):
+    """A sync target (a PostgreSQL server) could not be reached or went away. What was
+    committed before stays; the next run goes on from there. No password is in the message."""
 
 
 class APIError(TracebridgeError):
@@ -288,6 +294,22 @@ def redacted(text: str, secrets: list[str]) -> str:
     for secret in secrets:
         text = text.replace(secret, REDACTED)
     return text
+
+
+def scrubbed_value(value: Any, secrets: list[str]) -> Any:
+    """A JSON value with every secret replaced in every text it holds, keys included."""
+    if not secrets:
+        return value
+    if isinstance(value, str):
+        return redacted(value, secrets)
+    if isinstance(value, list):
+        return [scrubbed_value(item, secrets) for item in value]
+    if isinstance(value, dict):
+        return {
+            redacted(str(key), secrets): scrubbed_value(item, secrets)
+            for key, item in value.items()
+        }
+    return value
 
 
 def body_excerpt(response: httpx.Response) -> str:

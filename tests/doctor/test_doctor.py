@@ -162,6 +162,39 @@ def test_doctor_only_reads_and_the_key_reaches_no_output(
         assert not (isinstance(record["body"], dict) and record["body"].get("is_exporting")), record
 
 
+@pytest.mark.parametrize("service", ["respan", "galileo"])
+def test_a_service_that_echoes_the_key_everywhere_reaches_no_output(
+    served: Running, tmp_path: Path, service: str
+) -> None:
+    """The key echoed in a rate-limit header, in a header whose name does not look like a
+    credential, and in a body field doctor shows under --include-values: the table, --json,
+    --report and the --record cassettes hold none of it."""
+    key = RESPAN_KEY if service == "respan" else GALILEO_KEY
+    with FaultProxy(served.base_url) as proxy:
+        proxy.add(Rule("echo_key_everywhere", times=None))
+        env = {
+            "RESPAN_API_KEY": RESPAN_KEY, "RESPAN_BASE_URL": proxy.url,
+            "GALILEO_API_KEY": GALILEO_KEY, "GALILEO_API_URL": proxy.url,
+        }  # fmt: skip
+        runner = CliRunner(env=env)
+        report, cassettes = tmp_path / "report.json", tmp_path / "cassettes"
+        shown = runner.invoke(
+            app, ["doctor", service, "--rate-limit", "0", "--include-values",
+                  "--report", str(report), "--record", str(cassettes)],
+        )  # fmt: skip
+        as_json = runner.invoke(
+            app, ["doctor", service, "--json", "--include-values", "--rate-limit", "0"]
+        )
+        assert proxy.applied
+    assert shown.exit_code == 5 and as_json.exit_code == 5, shown.output + as_json.output
+    found = json.loads(as_json.stdout)
+    assert "tracebridge_unexpected" in as_json.stdout  # the field is reported, its value scrubbed
+    assert any("x-ratelimit-bucket" in s["rate_limit_headers"] for s in found["services"])
+    written = [report.read_text(), *(p.read_text() for p in cassettes.iterdir())]
+    for text in [shown.output, as_json.output, *written]:
+        assert key not in text
+
+
 def test_the_recorded_cassettes_replay_through_doctor(served: Running, tmp_path: Path) -> None:
     """--record writes the test suite's cassette format: doctor replays from it offline,
     at the placeholder hosts, with no key that works, and finds the same agreement."""
@@ -181,3 +214,30 @@ def test_the_recorded_cassettes_replay_through_doctor(served: Running, tmp_path:
         original = next(s for s in recorded.services if s.service == service)
         assert [c.name for c in replayed.services[0].checks] == [c.name for c in original.checks]
         assert replayed.agrees
+
+
+def test_doctor_refuses_to_replace_its_outputs_before_any_request(
+    served: Running, tmp_path: Path
+) -> None:
+    """--report and --record follow the exports' rule: a file already there is refused
+    (exit 2, nothing sent, nothing changed) unless --force."""
+    env = {"RESPAN_API_KEY": RESPAN_KEY, "RESPAN_BASE_URL": served.base_url}
+    runner = CliRunner(env=env)
+    report, cassettes = tmp_path / "report.json", tmp_path / "cassettes"
+    cassettes.mkdir()
+    (cassettes / "doctor_respan.yaml").write_text("mine")
+    report.write_text("mine too")
+    for args in (["--report", str(report)], ["--record", str(cassettes)]):
+        served.emulator.controls.requests.clear()
+        refused = runner.invoke(app, ["doctor", "respan", "--rate-limit", "0", *args])
+        assert refused.exit_code == 2 and "--force" in refused.output, refused.output
+        assert served.emulator.controls.request_log() == []
+    assert report.read_text() == "mine too"
+    assert (cassettes / "doctor_respan.yaml").read_text() == "mine"
+    forced = runner.invoke(
+        app, ["doctor", "respan", "--rate-limit", "0", "--force", "--report", str(report),
+              "--record", str(cassettes)],
+    )  # fmt: skip
+    assert forced.exit_code == 0, forced.output
+    assert json.loads(report.read_text())["agrees"] is True
+    assert (cassettes / "doctor_respan.yaml").read_text() != "mine"

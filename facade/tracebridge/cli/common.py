@@ -3,8 +3,9 @@ bars on stderr, and printing rows as a table or JSON.
 
 Exit codes: 0 done; 2 bad usage or input (checked before any request: an unknown field, a
 bad filter text, a missing key or extra); 3 the service answered with an error (401, 404,
-422, ...) or an answer it does not document; 4 the service could not be reached or did not
-answer in time; 130 interrupted (an export keeps its work: `--resume` continues it);
+422, ...) or an answer it does not document; 4 the service (or a sync's database server)
+could not be reached or did not answer in time; 130 interrupted (an export keeps its work:
+`--resume` continues it);
 6 a `compare --fail-if` condition held; 1 anything else. Errors are one line on stderr;
 `--debug` adds the traceback and logs.
 """
@@ -42,9 +43,11 @@ from ..errors import (
     FilterError,
     IncompleteListingError,
     MissingDependencyError,
+    TargetConnectionError,
     TracebridgeError,
     UnexpectedResponseError,
 )
+from .pipe import ClosedPipe, quiet_on_closed_pipe
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_API, EXIT_UNREACHABLE, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 EXIT_DIFFERS = 5  # `doctor`: the service and the spec differ
@@ -267,7 +270,7 @@ def _first_line(error: BaseException) -> str:
 def _exit_code(error: BaseException) -> int:
     if isinstance(error, (ConfigError, FilterError, MissingDependencyError)):
         return EXIT_USAGE
-    if isinstance(error, (APITimeoutError, APIConnectionError)):
+    if isinstance(error, (APITimeoutError, APIConnectionError, TargetConnectionError)):
         return EXIT_UNREACHABLE
     if isinstance(error, (APIError, UnexpectedResponseError, IncompleteListingError)):
         return EXIT_API
@@ -281,6 +284,7 @@ def session(*, emulator: bool, quiet: bool, debug: bool) -> Iterator[Session]:
     with contextlib.ExitStack() as logs:
         if debug:
             logs.enter_context(_debug_logging())
+        logs.enter_context(quiet_on_closed_pipe())
         with _errors_as_exit_codes(debug):
             yield logs.enter_context(_connected(emulator, quiet))
 
@@ -324,6 +328,8 @@ def _errors_as_exit_codes(debug: bool) -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except (typer.Exit, typer.Abort, SystemExit):
         raise
+    except ClosedPipe:  # the reader of standard output left: it asked for no more
+        raise typer.Exit(EXIT_OK) from None
     except Exception as error:
         if debug:
             stderr.print_exception()

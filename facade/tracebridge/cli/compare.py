@@ -138,8 +138,9 @@ def compare(
             for pair in result.pairs:
                 _show_pair(pair)
         held = [v for v in verdicts if v.holds]
-        for verdict in held:
-            typer.echo(f"fail-if held: {verdict.describe()}", err=True)
+        for verdict in verdicts:  # one line per condition and pair, held or not: a CI log
+            state = "held" if verdict.holds else "not held"  # shows that the gate ran
+            typer.echo(f"fail-if {state}: {verdict.describe()}", err=True)
         if held:
             raise typer.Exit(EXIT_REGRESSED)
 

@@ -13,10 +13,12 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..errors import ConfigError
 from .common import (
     EXIT_DIFFERS,
     DebugOption,
     EmulatorOption,
+    ForceOption,
     JsonOption,
     QuietOption,
     RateLimitOption,
@@ -63,11 +65,22 @@ def doctor(
     emulator: EmulatorOption = False,
     quiet: QuietOption = False,
     debug: DebugOption = False,
+    force: ForceOption = False,
 ) -> None:
     """Check the live services against tracebridge's specs, read-only, with your own key."""
     from ..doctor import doctor as run_doctor
+    from ..doctor.record import cassette_paths
 
     with session(emulator=emulator, quiet=quiet, debug=debug) as s:
+        # what would be written is checked before any request, as an export's target is
+        there = [report] if report is not None and report.exists() else []
+        if record is not None:
+            there += [path for path in cassette_paths(record, service) if path.exists()]
+        if there and not force:
+            raise ConfigError(
+                f"{str(there[0])!r} exists; pass --force to replace "
+                + ("it" if len(there) == 1 else f"it and {len(there) - 1} more")
+            )
         found = run_doctor(
             service,
             respan_key=s.respan_key, respan_base_url=s.base_url,

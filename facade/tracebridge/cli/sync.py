@@ -271,8 +271,7 @@ def sql(
 
 
 def _query_target(to: str | None) -> Any:
-    from ..syncing.database import DEFAULT_DATABASE, DuckDBTarget
-    from ..syncing.run import open_target
+    from ..syncing.database import DEFAULT_DATABASE, DuckDBTarget, PostgresTarget
 
     if to is None or not (to.startswith(("postgresql://", "postgres://"))):
         path = to or DEFAULT_DATABASE
@@ -281,4 +280,4 @@ def _query_target(to: str | None) -> Any:
 
             return DatasetQuery(path)
         return DuckDBTarget(path, read_only=True)
-    return open_target(to)
+    return PostgresTarget(to, read_only=True)

@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from ..errors import AuthenticationError, credentials_of, redacted
+from ..errors import AuthenticationError, credentials_of, redacted, scrubbed_value
 from ..transport import OPERATION_EXTENSION, safe_to_retry
 from .schema import Difference, Spec
 
@@ -170,14 +170,17 @@ class Prober:
             result.problems.append("the answer is not the JSON the spec documents")
             return
         result.differences = self.spec.differences(body, schema)
-        if self.include_values:
+        if self.include_values:  # values only as the user's key never shows in them
+            secrets = credentials_of(response.request)
             for difference in result.differences:
-                result.samples.setdefault(difference.path, _value_at(body, difference.path))
+                found = scrubbed_value(_value_at(body, difference.path), secrets)
+                result.samples.setdefault(difference.path, found)
 
     def _rate_limits(self, response: httpx.Response) -> None:
+        secrets = credentials_of(response.request)  # a header may echo the key
         for name, value in response.headers.items():
             if any(marker in name.lower() for marker in RATE_LIMIT_HEADERS):
-                self.rate_limit_headers[name.lower()] = value
+                self.rate_limit_headers[redacted(name.lower(), secrets)] = redacted(value, secrets)
 
 
 def _value_at(body: Any, path: str) -> Any:

@@ -30,7 +30,11 @@ CREDENTIAL_HEADERS = frozenset(
 VOLATILE_HEADERS = frozenset({"date", "server"})
 
 
-def _headers(headers: httpx.Headers, host: str | None = None) -> dict[str, list[str]]:
+def _headers(
+    headers: httpx.Headers, secrets: list[str], host: str | None = None
+) -> dict[str, list[str]]:
+    """The headers worth replaying: no credential header, and the key replaced wherever
+    another header's name or value echoes it (`X-RateLimit-Bucket: key=<key>`)."""
     kept: dict[str, list[str]] = {}
     for name, value in headers.multi_items():
         lower = name.lower()
@@ -38,10 +42,12 @@ def _headers(headers: httpx.Headers, host: str | None = None) -> dict[str, list[
             lower in CREDENTIAL_HEADERS
             or "key" in lower
             or "token" in lower
+            or "secret" in lower
             or lower in VOLATILE_HEADERS
         ):
             continue
-        kept.setdefault(lower, []).append(host if lower == "host" and host else value)
+        shown = host if lower == "host" and host else redacted(value, secrets)
+        kept.setdefault(redacted(lower, secrets), []).append(shown)
     return kept
 
 
@@ -51,15 +57,15 @@ def interaction(exchange: Exchange, service: str) -> dict[str, Any]:
     placeholder = httpx.URL(PLACEHOLDERS[service])
     uri = request.url.copy_with(scheme=placeholder.scheme, host=placeholder.host, port=None)
     body = redacted(response.content.decode("utf-8", "replace"), secrets)
-    headers = _headers(response.headers)
+    headers = _headers(response.headers, secrets)
     if "content-length" in headers:
         headers["content-length"] = [str(len(body.encode()))]
     return {
         "request": {
             "body": redacted(request.content.decode("utf-8", "replace"), secrets),
-            "headers": _headers(request.headers, host=placeholder.host),
+            "headers": _headers(request.headers, secrets, host=placeholder.host),
             "method": request.method,
-            "uri": str(uri),
+            "uri": redacted(str(uri), secrets),
         },
         "response": {
             "body": {"string": body},
@@ -69,10 +75,15 @@ def interaction(exchange: Exchange, service: str) -> dict[str, Any]:
     }
 
 
+def cassette_paths(folder: Path, service: str | None = None) -> list[Path]:
+    """Where `record=` writes: one cassette per service (both when none is named)."""
+    return [folder / f"doctor_{name}.yaml" for name in ([service] if service else PLACEHOLDERS)]
+
+
 def write_cassette(folder: Path, service: str, exchanges: Iterable[Exchange]) -> Path:
     """DIR/doctor_<service>.yaml, written under a temporary name and renamed."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"doctor_{service}.yaml"
+    [target] = cassette_paths(folder, service)
     cassette = {"interactions": [interaction(e, service) for e in exchanges], "version": 1}
     partial = target.with_name(f".{target.name}.part")
     partial.write_text(json.dumps(cassette, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from .._optional import require
-from ..errors import ConfigError, ExportWriteError
+from ..errors import ConfigError, ExportWriteError, TargetConnectionError
 from ..export.arrow_rows import table_of
 from ..schema import TABLES, columns
 from ..schema.write import arrow_schema
@@ -22,6 +22,7 @@ from .batch import SUBJECT_TABLES, Batch, Counts, counts_by_table
 from .state import STATE_COLUMNS, STATE_TABLE, State
 
 DEFAULT_DATABASE = "tracebridge.duckdb"
+SYNC_LOCK_KEY = 0x7472_6163_6562_7267  # pg_try_advisory_lock's key for syncs ("tracebrg")
 
 
 class DatabaseTarget(ABC):
@@ -56,15 +57,31 @@ class DatabaseTarget(ABC):
     # -- the shared part ---------------------------------------------------------------------
 
     def open(self) -> None:
-        self._connection = self._connect()
-        with self._transaction():
-            for statement in [*sql.create_tables(self.dialect), *sql.create_views()]:
-                self._execute(statement)
+        self._lock()
+        try:
+            self._connection = self._connect()
+            self._hold()
+            with self._transaction():
+                for statement in [*sql.create_tables(self.dialect), *sql.create_views()]:
+                    self._execute(statement)
+        except BaseException:
+            self.close()
+            raise
+
+    def _lock(self) -> None:  # noqa: B027 - a hook: most targets need none
+        """Before connecting: a lock this process takes for the whole sync (see `lock`)."""
+
+    def _hold(self) -> None:  # noqa: B027 - a hook: most targets need none
+        """Once connected: a lock the database holds for the whole sync."""
+
+    def _unlock(self) -> None:  # noqa: B027 - a hook: most targets need none
+        """After closing: release what `_lock` took."""
 
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+        self._unlock()
 
     def __enter__(self) -> DatabaseTarget:
         self.open()
@@ -77,7 +94,16 @@ class DatabaseTarget(ABC):
         found = self._execute(
             f"SELECT {', '.join(STATE_COLUMNS)} FROM {STATE_TABLE} WHERE query = %s", (query,)
         )
-        return State.from_row(found[0]) if found else None
+        if not found:
+            return None
+        try:
+            return State.from_row(found[0])
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ConfigError(
+                f"the sync state of {found[0][2]!r} in {STATE_TABLE} of {self!r} is damaged "
+                f"({type(exc).__name__}: {str(exc)[:200]}); delete that row to sync the source "
+                "again from its beginning"
+            ) from None
 
     def save_state(self, state: State) -> None:
         with self._transaction():
@@ -175,9 +201,32 @@ class DuckDBTarget(DatabaseTarget):
         self.read_only = read_only
         self.memory_limit = memory_limit
         self._registered = False  # the staged tables are a page's Arrow tables, registered
+        self._file_lock: Any = None
 
     def __repr__(self) -> str:
         return f"DuckDBTarget({self.path!r})"
+
+    def _lock(self) -> None:
+        """DuckDB refuses a second process itself; this lock also refuses a second sync of
+        the same file in this process. It lives in the temporary folder, named by the
+        database's real path, so nothing is left beside the user's file."""
+        import hashlib
+        import tempfile
+        from pathlib import Path
+
+        from .lock import TargetLock
+
+        real = os.path.realpath(self.path)
+        digest = hashlib.sha256(real.encode()).hexdigest()[:24]
+        folder = Path(tempfile.gettempdir()) / f"tracebridge-locks-{os.getuid()}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        self._file_lock = TargetLock(folder / f"{digest}.lock", repr(self.path))
+        self._file_lock.acquire()
+
+    def _unlock(self) -> None:
+        if self._file_lock is not None:
+            self._file_lock.release()
+            self._file_lock = None
 
     def _connect(self) -> Any:
         duckdb = require("duckdb", "duckdb")
@@ -263,22 +312,39 @@ class PostgresTarget(DatabaseTarget):
 
     dialect = sql.POSTGRES
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, *, read_only: bool = False):
         super().__init__()
         self.url = url
+        self.read_only = read_only
 
     def __repr__(self) -> str:
         return f"PostgresTarget({redact_url(self.url)!r})"
+
+    def open(self) -> None:
+        if self.read_only:  # for queries: no tables made, no lock taken
+            self._connection = self._connect()
+        else:
+            super().open()
+
+    def _hold(self) -> None:
+        """A session-level advisory lock: one sync per database at a time, released when
+        the connection closes (even when the process is killed)."""
+        ((held,),) = self._execute("SELECT pg_try_advisory_lock(%s)", (SYNC_LOCK_KEY,))
+        if not held:
+            raise ConfigError(
+                f"another sync is writing {redact_url(self.url)} now; wait for it to end"
+            )
 
     def _connect(self) -> Any:
         psycopg = require("psycopg", "postgres")
         try:
             connection = psycopg.connect(self.url, autocommit=True)
-        except psycopg.OperationalError as exc:
-            message = str(exc).replace(self.url, redact_url(self.url))
-            raise ConfigError(
-                f"cannot connect to {redact_url(self.url)}: {message.strip()}"
-            ) from None
+        except (psycopg.Error, ValueError) as exc:  # ValueError: psycopg's own URL parsing
+            message = scrubbed(first_line(exc), self.url)
+            where = redact_url(self.url)
+            if _refused(message):  # the server said no: the URL (user, password, db) is wrong
+                raise ConfigError(f"cannot connect to {where}: {message}") from None
+            raise TargetConnectionError(f"cannot reach {where}: {message}") from None
         connection.execute("SET TimeZone = 'UTC'")
         return connection
 
@@ -288,7 +354,10 @@ class PostgresTarget(DatabaseTarget):
             cursor = self._connection.execute(statement, parameters or None)
         except psycopg.Error as exc:
             where = redact_url(self.url)
-            raise ExportWriteError(f"could not write to {where}: {first_line(exc)}") from None
+            message = scrubbed(first_line(exc), self.url)
+            if isinstance(exc, psycopg.OperationalError):  # the connection went away
+                raise TargetConnectionError(f"lost {where}: {message}") from None
+            raise ExportWriteError(f"could not write to {where}: {message}") from None
         return cursor.fetchall() if cursor.description else []
 
     @contextlib.contextmanager
@@ -308,20 +377,43 @@ class PostgresTarget(DatabaseTarget):
                     copy.write_row(tuple(row.get(name) for name in names))
 
     def query(self, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """One statement, in a read-only transaction that is rolled back, sent as a prepared
+        statement (which holds one statement only: no `COMMIT; DELETE ...` after it)."""
         psycopg = require("psycopg", "postgres")
         try:
-            cursor = self._connection.execute(statement)
+            self._connection.execute("BEGIN READ ONLY")
+            try:
+                cursor = self._connection.execute(statement, prepare=True)
+                names = [column.name for column in cursor.description or ()]
+                rows = cursor.fetchall() if cursor.description else []
+            finally:
+                self._connection.execute("ROLLBACK")
         except psycopg.Error as exc:
             raise ConfigError(f"the query failed: {first_line(exc)}") from None
-        if not cursor.description:
-            return [], []
-        return [column.name for column in cursor.description], cursor.fetchall()
+        return names, rows
+
+
+READ_STATEMENTS = ("SELECT", "EXPLAIN")
 
 
 def duckdb_query(connection: Any, statement: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     """One statement on a DuckDB connection: its column names and rows; a failure is a
-    ConfigError naming it in one line."""
+    ConfigError naming it in one line. Only one statement that reads (SELECT, EXPLAIN) is
+    run: a query never changes the copy (a deleted row would not come back, as the
+    watermark has passed it) nor writes a file elsewhere (COPY ... TO)."""
     duckdb = require("duckdb", "duckdb")
+    try:
+        statements = connection.extract_statements(statement)
+    except duckdb.Error as exc:
+        raise ConfigError(f"the query failed: {first_line(exc)}") from None
+    if len(statements) != 1:
+        raise ConfigError(f"give one SQL statement, not {len(statements)}")
+    kind = statements[0].type.name
+    if kind not in READ_STATEMENTS:
+        raise ConfigError(
+            f"tracebridge sql only reads: a {kind} statement is refused (the copy changes "
+            "only by `tracebridge sync`)"
+        )
     try:
         cursor = connection.execute(statement)
     except duckdb.Error as exc:
@@ -331,20 +423,84 @@ def duckdb_query(connection: Any, statement: str) -> tuple[list[str], list[tuple
     return [column[0] for column in cursor.description], cursor.fetchall()
 
 
+REFUSALS = ("authentication failed", "does not exist", "no password supplied", "invalid",
+            "permission denied", "not permitted", "no pg_hba.conf entry")  # fmt: skip
+
+
+def _refused(message: str) -> bool:
+    """Whether a connection failure is the server's answer to what was given (exit 2),
+    rather than a server that could not be reached (exit 4)."""
+    lowered = message.lower()
+    return any(word in lowered for word in REFUSALS)
+
+
 def first_line(error: BaseException) -> str:
     text = str(error).strip()
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def redact_url(url: str) -> str:
-    """A connection URL without its password (for messages and reprs)."""
-    from urllib.parse import urlsplit, urlunsplit
+# The connection parameters that carry a secret (libpq's keywords), in a URL's query or a
+# key=value connection string.
+SECRET_PARAMETERS = frozenset({"password", "sslpassword", "sslkey", "passfile"})
 
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    netloc = f"{parts.username}:***@{host}" if parts.username else f"***@{host}"
-    return urlunsplit(parts._replace(netloc=netloc))
+
+def redact_url(url: str) -> str:
+    """A connection URL without its password, in any form libpq takes one: `user:pw@host`,
+    `?password=...` (and `sslpassword`), or a `key=value` connection string."""
+    import re
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    if "://" not in url:  # a key=value connection string
+        return re.sub(
+            r"(?i)\b(" + "|".join(SECRET_PARAMETERS) + r")\s*=\s*('(?:[^'\\]|\\.)*'|\S*)",
+            lambda found: f"{found.group(1)}=***",
+            url,
+        )
+    try:
+        parts = urlsplit(url)
+        password, username, _ = parts.password, parts.username, parts.port
+    except ValueError:  # a port that is not a number...: nothing of it is shown
+        return "postgresql://***"
+    netloc = parts.netloc
+    if password is not None or "@" in netloc:
+        host = netloc.rsplit("@", 1)[1]
+        user = f"{username}:***" if password is not None else (username or "")
+        netloc = f"{user}@{host}" if user else host
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if any(key.lower() in SECRET_PARAMETERS for key, _ in pairs):
+            hidden = [(k, "***" if k.lower() in SECRET_PARAMETERS else v) for k, v in pairs]
+            query = urlencode(hidden, safe="*")
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
+
+
+def secrets_of(url: str) -> list[str]:
+    """The secret values a connection URL or string carries (to scrub from messages)."""
+    from urllib.parse import parse_qsl, unquote, urlsplit
+
+    found: list[str] = []
+    try:
+        parts = urlsplit(url)
+        if parts.password:
+            found += [parts.password, unquote(parts.password)]
+        found += [
+            value
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+            if key.lower() in SECRET_PARAMETERS and value
+        ]
+        for pair in parts.query.split("&"):  # as written too, percent-encoded
+            key, _, value = pair.partition("=")
+            if unquote(key).lower() in SECRET_PARAMETERS and value:
+                found.append(value)
+    except ValueError:
+        pass
+    return sorted({secret for secret in found if secret}, key=len, reverse=True)
+
+
+def scrubbed(text: str, url: str) -> str:
+    """`text` with the URL shown redacted and every secret it carries replaced."""
+    text = text.replace(url, redact_url(url))
+    for secret in secrets_of(url):
+        text = text.replace(secret, "***")
+    return text

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,9 +31,14 @@ from ..schema import TABLES
 from ..schema.write import arrow_schema
 from . import sql
 from .batch import SUBJECT_KIND, SUBJECT_TABLES, Batch, Counts, counts_by_table, score_key
+from .lock import TargetLock
 from .state import STATE_COLUMNS, State
 
 STATE_FILE = "_tracebridge_sync.json"
+LOCK_FILE = ".tracebridge-sync.lock"
+# The only files a dataset ever writes in a partition (a generation, final or staged): it
+# removes nothing else, so a user's own file beside them is never touched.
+OWN_FILE = re.compile(r"(part-\d{6}\.parquet|\.part-\d{6}\.parquet\.tmp)")
 NO_DAY = "__HIVE_DEFAULT_PARTITION__"  # what Hive writes for a partition value that is null
 Row = dict[str, Any]
 
@@ -52,6 +58,7 @@ class DatasetTarget:
         self._pending: list[tuple[Batch, State]] = []
         self._buffered = 0
         self._state: dict[str, Any] = {}
+        self._lock: TargetLock | None = None
 
     def __repr__(self) -> str:
         return f"DatasetTarget({str(self.folder)!r})"
@@ -63,17 +70,21 @@ class DatasetTarget:
         if self.folder.exists() and not self.folder.is_dir():
             raise ConfigError(f"{str(self.folder)!r} is a file, not a folder for a dataset")
         self.folder.mkdir(parents=True, exist_ok=True)
-        path = self.folder / STATE_FILE
-        self._state = (
-            json.loads(path.read_text())
-            if path.exists()
-            else {"generation": 0, "sources": {}, "partitions": {}}
-        )
-        self._recover()
+        self._lock = TargetLock(self.folder / LOCK_FILE, repr(str(self.folder)))
+        self._lock.acquire()
+        try:
+            self._state = read_state(self.folder / STATE_FILE)
+            self._recover()
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         self._pending.clear()
         self._buffered = 0
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def load_state(self, query: str) -> State | None:
         found = self._state["sources"].get(query)
@@ -102,16 +113,19 @@ class DatasetTarget:
             self._settle(partition)
 
     def _recover(self) -> None:
-        """Finish a committed step and remove what an uncommitted one left behind."""
+        """Finish a committed step and remove what an uncommitted one left behind (its own
+        files only: a folder that then holds nothing else goes too)."""
         known = self._state["partitions"]
         for table in TABLES:
             for folder in (self.folder / table).glob("source=*/day=*"):
                 partition = str(folder.relative_to(self.folder))
                 if partition in known:
                     self._settle(partition)
-                else:
-                    for file in folder.iterdir():
+                    continue
+                for file in folder.iterdir():
+                    if OWN_FILE.fullmatch(file.name):
                         file.unlink()
+                if not any(folder.iterdir()):
                     folder.rmdir()
 
     def _settle(self, partition: str) -> None:
@@ -122,7 +136,7 @@ class DatasetTarget:
         if staged.exists():
             os.replace(staged, final)
         for file in folder.iterdir():
-            if file != final:
+            if file != final and OWN_FILE.fullmatch(file.name):
                 file.unlink()
 
     # -- writing -----------------------------------------------------------------------------
@@ -247,6 +261,30 @@ class DatasetTarget:
         parquet.write_table(pa.concat_tables(parts), folder / f".{_file(generation)}.tmp")
 
 
+def read_state(path: Path) -> dict[str, Any]:
+    """The dataset's state file (a new one when there is none); a damaged one is a
+    ConfigError naming it, never a guess that would rewrite the partitions it names."""
+    if not path.exists():
+        return {"generation": 0, "sources": {}, "partitions": {}}
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        if not (
+            isinstance(state, dict)
+            and isinstance(state.get("generation"), int)
+            and isinstance(state.get("sources"), dict)
+            and isinstance(state.get("partitions"), dict)
+        ):
+            raise ValueError("it is not the object a sync writes")
+        for found in state["sources"].values():
+            State.from_row(tuple(found[name] for name in STATE_COLUMNS))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(
+            f"the dataset's sync state {str(path)!r} is damaged ({type(exc).__name__}: "
+            f"{str(exc)[:200]}); restore it from a backup, or sync into a new folder"
+        ) from None
+    return state
+
+
 def _file(generation: int) -> str:
     return f"part-{generation:06d}.parquet"
 
@@ -277,11 +315,22 @@ class DatasetQuery:
 
     def open(self) -> None:
         duckdb = require("duckdb", "duckdb")
+        if not (self.folder / STATE_FILE).is_file():
+            raise ConfigError(
+                f"{str(self.folder)!r} is not a dataset tracebridge synced (it has no "
+                f"{STATE_FILE}): run `tracebridge sync --to {self.folder}` first"
+            )
+        # a damaged state is named, not read as empty; only the generations it names are
+        # read (never a step's files that were not committed, nor a user's own)
+        partitions = read_state(self.folder / STATE_FILE)["partitions"]
         self._connection = connection = duckdb.connect()
         connection.execute("SET TimeZone = 'UTC'")
         for table in TABLES:
             files = sorted(
-                str(path) for path in (self.folder / table).glob("source=*/day=*/part-*.parquet")
+                str(self.folder / partition / _file(generation))
+                for partition, generation in partitions.items()
+                if partition.startswith(f"{table}/")
+                and (self.folder / partition / _file(generation)).is_file()
             )
             if files:
                 listed = ", ".join("'" + file.replace("'", "''") + "'" for file in files)
