@@ -135,3 +135,16 @@ def test_bootstrap_intervals_are_seeded_and_independent_of_other_metrics() -> No
         "n": None,
         "c": (2.0, 2.0),
     }
+
+
+def test_chart_files_are_distinct_whatever_the_evaluators_are_called() -> None:
+    """Evaluator names that a file name cannot hold as they are, or that differ only in
+    what a file name drops or a case-blind disk ignores, each get a file of their own."""
+    from tracebridge.reporting import file_name
+
+    names = ["a/b", "a_b", "a b", "Acc", "acc", "../../etc/passwd", "x" * 300, "", "é", "e"]
+    files = [file_name(name) for name in names]
+    assert len({f.lower() for f in files}) == len(names)
+    for made in files:
+        assert made and len(made) <= 120 and "/" not in made and not made.startswith(".")
+    assert file_name("correctness-differences") == "correctness-differences"

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from google.protobuf import json_format
 from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
 from typer.testing import CliRunner
@@ -118,3 +119,69 @@ def test_ids_come_from_the_source_ids(running: Running, tmp_path: Path) -> None:
     source_id = attribute(span, "tracebridge.source_id")["stringValue"]
     assert span.span_id.hex() == hex_id("respan", f"span:{source_id}", 8)
     assert span.trace_id.hex() == hex_id("respan", f"trace:{source_id}", 16)
+
+
+def test_every_score_reaches_otlp_whatever_trace_fills_a_request(tmp_path: Path) -> None:
+    """Traces whose span trees fill a request part-way: each trace's scores come after its
+    spans, and not one is dropped at a request's limit (as many evaluation events as score
+    rows, each on the span of its own trace)."""
+    from tracebridge.schema import Origin, common_rows
+    from tracebridge.schema.write import write_otlp
+
+    def node(trace: int, index: int) -> dict[str, Any]:
+        return {"span_unique_id": f"sp_{trace}_{index}", "span_name": "step", "log_type": "chat",
+                "children": []}  # fmt: skip
+
+    traces = [
+        {
+            "id": f"tr_{n}", "start_time": "2025-01-01T00:00:00Z", "end_time": "2025-01-01T00:00:01Z",
+            "span_tree": [node(n, i) for i in range(3 + n % 7)],
+            "scores": {"acc": {"numerical_value": n / 1000}, "ok": {"boolean_value": n % 2 == 0}},
+        }
+        for n in range(700)
+    ]  # fmt: skip
+    pairs = list(common_rows(traces, Origin("respan", "trace", {"experiment_id": "exp_1"})))
+    target = tmp_path / "traces.otlp.jsonl"
+    write_otlp(pairs, target, source="respan")
+    sent = requests(target)
+    assert len(sent) > 1  # the limit was met, more than once
+    events = [
+        (span.name, event.name)
+        for request in sent
+        for resource in request.resource_spans
+        for scope in resource.scope_spans
+        for span in scope.spans
+        for event in span.events
+    ]
+    assert len(events) == sum(1 for table, _ in pairs if table == "scores") == 1400
+
+
+def test_values_at_the_ends_of_their_range_are_written_validly(tmp_path: Path) -> None:
+    """Times before 1970 or past OTLP's 2554, integers past 64 bits: every line is strict
+    JSON that protobuf parses, times stay within fixed64, integers within int64."""
+    from tracebridge.schema import Origin, common_rows
+    from tracebridge.schema.write import write_otlp
+
+    rows = [
+        {"id": "old", "start_time": "1969-12-31T23:59:59Z", "end_time": "1900-01-01T00:00:00Z"},
+        {"id": "far", "start_time": "9999-12-31T23:59:59Z", "total_tokens": 2**70,
+         "metadata": {"huge": 2**80, "small": -(2**70), "x": 1.5}},
+        {"id": "edge", "start_time": "2554-07-21T23:34:33Z", "span_count": 2**63},
+    ]  # fmt: skip
+    pairs = list(common_rows(rows, Origin("respan", "trace", {"experiment_id": "e"})))
+    target = tmp_path / "edge.otlp.jsonl"
+    write_otlp(pairs, target, source="respan")
+
+    def strict(text: str) -> Any:
+        return json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} in OTLP/JSON"))
+
+    for line in target.read_text().splitlines():
+        strict(line)
+    spans = [s for r in requests(target) for rs in r.resource_spans for sc in rs.scope_spans
+             for s in sc.spans]  # fmt: skip
+    assert len(spans) == 3
+    for span in spans:
+        assert 0 <= span.start_time_unix_nano < 2**64 and 0 <= span.end_time_unix_nano < 2**64
+        for attribute in span.attributes:
+            if attribute.value.HasField("int_value"):
+                assert -(2**63) <= attribute.value.int_value < 2**63

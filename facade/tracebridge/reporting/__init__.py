@@ -10,6 +10,7 @@ Needs the `report` extra (Vega-Altair and vl-convert): `pip install 'tracebridge
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -36,8 +37,18 @@ class Chart:
     spec: charts.Spec
 
     def __post_init__(self) -> None:
-        # an evaluator's name may hold anything: the file name holds only what is safe
-        self.name = re.sub(r"[^A-Za-z0-9_.-]+", "_", self.name).strip("._") or "chart"
+        self.name = file_name(self.name)
+
+
+def file_name(name: str) -> str:
+    """A chart's file name: an evaluator's name may hold anything, the file name only what
+    is safe, at most 100 characters; a name that had to change carries a digest of the
+    original, so two evaluators never share a file (`a/b` and `a_b`, `Acc` and `acc` on a
+    case-blind disk)."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("._")[:100] or "chart"
+    if safe == name and safe == safe.lower():
+        return safe
+    return f"{safe}-{hashlib.sha256(name.encode()).hexdigest()[:8]}"
 
 
 @dataclass

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -57,21 +58,28 @@ def span_hex(source: str, identity: Any) -> str:
 
 
 def nanoseconds(moment: Any) -> str | None:
+    """A time as OTLP's fixed64 nanoseconds since 1970; None for a time it cannot hold
+    (before 1970, or past 2554), which is then written as unknown rather than wrapped."""
     if not isinstance(moment, datetime):
         return None
-    return str((moment - EPOCH) // _MICROSECOND * 1000)
+    count = (moment - EPOCH) // _MICROSECOND * 1000
+    return str(count) if 0 <= count < 2**64 else None
 
 
 _MICROSECOND = datetime(1970, 1, 1, 0, 0, 0, 1, tzinfo=UTC) - EPOCH
 
 
 def value(item: Any) -> dict[str, Any]:
+    """An attribute value; what OTLP's types cannot hold (an integer past 64 bits, NaN or
+    an infinity, which JSON cannot carry) is its text."""
     if isinstance(item, bool):
         return {"boolValue": item}
     if isinstance(item, int):
-        return {"intValue": str(item)}
+        if -(2**63) <= item < 2**63:
+            return {"intValue": str(item)}
+        return {"stringValue": str(item)}
     if isinstance(item, float):
-        return {"doubleValue": item}
+        return {"doubleValue": item} if math.isfinite(item) else {"stringValue": repr(item)}
     if isinstance(item, list):
         return {"arrayValue": {"values": [value(x) for x in item]}}
     return {"stringValue": str(item)}
@@ -183,24 +191,33 @@ def evaluation(score: Row, at: str) -> dict[str, Any]:
 
 
 def requests(pairs: Iterable[tuple[str, Row]], source: str) -> Iterator[dict[str, Any]]:
-    """ExportTraceServiceRequest documents of at most SPANS_PER_REQUEST spans each; a row's
-    scores travel in the same request as its span."""
+    """ExportTraceServiceRequest documents of about SPANS_PER_REQUEST spans each. A request
+    ends only between traces (rows of one trace id come together: a trace, its span tree,
+    then its scores), so every score travels in the request that holds its subject; a
+    single trace larger than the limit is one request of its own."""
     batch: list[dict[str, Any]] = []
     by_source_id: dict[Any, dict[str, Any]] = {}
+    group: Any = _NO_GROUP
     for table, row in pairs:
         if table == "scores":
             subject = by_source_id.get(row.get("subject_id"))
             if subject is not None:
                 subject.setdefault("events", []).append(evaluation(row, subject["endTimeUnixNano"]))
             continue
-        if len(batch) >= SPANS_PER_REQUEST:
-            yield _request(batch, source)
-            batch, by_source_id = [], {}
+        key = row.get("trace_id") or ("row", row.get("source_id"))
+        if key != group:  # a new trace begins: the only place a request may end
+            group = key
+            if len(batch) >= SPANS_PER_REQUEST:
+                yield _request(batch, source)
+                batch, by_source_id = [], {}
         made = span(table, row)
         batch.append(made)
         by_source_id[row.get("source_id")] = made
     if batch:
         yield _request(batch, source)
+
+
+_NO_GROUP = object()
 
 
 def _request(spans: list[dict[str, Any]], source: str) -> dict[str, Any]:
