@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,3 +66,51 @@ def env(running: Running, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     for name, value in values.items():
         monkeypatch.setenv(name, value)
     return values
+
+
+# -- provisioning: what the README's test command makes, and what it names -------------------
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The vendors' SDK environments, made while the first tests run (by the controller
+    only, when the tests run in several processes): the conformance tests wait for them."""
+    if hasattr(config, "workerinput"):
+        return
+    from .provision import start_vendor_sdks
+
+    config.stash[_VENDOR_MAKER] = start_vendor_sdks()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    maker = config.stash.get(_VENDOR_MAKER, None)
+    if maker is not None and maker.poll() is None:
+        maker.terminate()
+        maker.wait(timeout=30)
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    """Named once at the start: what the suite cannot install itself, and how to."""
+    from .provision import missing_system_packages
+
+    lines = [
+        f"not installed: {package.name}, needed by {package.needed_by}: {package.install}"
+        + (f" (required here: {package.required_by}=1)" if package.required else "")
+        for package in missing_system_packages()
+    ]
+    if config.stash.get(_VENDOR_MAKER, None) is not None:
+        lines.append("making the vendors' SDK environments in .vendor/ (once; kept for later runs)")
+    return lines
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Every skip said once more at the end, grouped by why: a skip is never silent."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, count in sorted(reasons.items()):
+        terminalreporter.write_line(f"not run: {count} test{'s' * (count != 1)}: {reason}")
+
+
+_VENDOR_MAKER = pytest.StashKey[Any]()

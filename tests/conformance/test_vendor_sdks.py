@@ -31,10 +31,12 @@ from tracebridge.emulator.data import (
     SEED_TRACE_EXPERIMENT,
 )
 
+from ..provision import wait_for_vendor_sdks
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from vendor_sdks import SDKS, installed, python_of  # noqa: E402
+from vendor_sdks import installed, python_of  # noqa: E402
 
 sys.path.pop(0)
 
@@ -52,10 +54,11 @@ def served() -> Iterator[Running]:
 def drive(name: str, job: dict[str, Any]) -> dict[str, Any]:
     """Run tests/conformance/drive_<name>.py in the SDK's own environment; its JSON."""
     if not installed(name):
-        message = f"{SDKS[name][0]} is not in .vendor/{name}: run python scripts/vendor_sdks.py"
-        if os.environ.get("TRACEBRIDGE_REQUIRE_VENDOR_SDKS"):
-            pytest.fail(message)
-        pytest.skip(message)
+        message = wait_for_vendor_sdks()  # the run makes them on first use (tests/provision.py)
+        if message is not None:
+            if os.environ.get("TRACEBRIDGE_REQUIRE_VENDOR_SDKS"):
+                pytest.fail(message)
+            pytest.skip(message)
     environment = {"PATH": os.environ.get("PATH", ""), "HOME": str(HERE), "NO_PROXY": "*"}
     finished = subprocess.run(
         [str(python_of(name)), "-I", str(HERE / f"drive_{name}.py"), json.dumps(job)],

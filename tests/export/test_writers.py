@@ -357,14 +357,30 @@ def test_a_read_only_folder_fails_before_any_request(
 ) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
+    immutable = False
     try:
         if (locked / "probe").exists() or _can_write(locked):
-            pytest.skip("running as a user who can write anywhere")
+            # root writes anywhere a mode forbids: the folder is made immutable instead
+            immutable = _immutable(locked, True)
         with pytest.raises(ConfigError, match="permission denied"):
             rs.experiments.traces(EXP).to_csv(locked / "t.csv")
         assert emulator.controls.request_log() == []
+        assert list(locked.iterdir()) == []
     finally:
+        if immutable:
+            _immutable(locked, False)
         locked.chmod(0o700)
+
+
+def _immutable(folder: Path, on: bool) -> bool:
+    """chattr +i (or -i): a folder nobody, root included, can write in."""
+    import subprocess
+
+    flag = "+i" if on else "-i"
+    done = subprocess.run(["chattr", flag, str(folder)], capture_output=True, text=True)
+    if done.returncode != 0 and on:
+        pytest.fail(f"root can write in a 0o500 folder and chattr {flag} failed: {done.stderr}")
+    return done.returncode == 0
 
 
 def _can_write(folder: Path) -> bool:
