@@ -80,3 +80,16 @@ def postgres_url(postgres_server: str) -> str:
     with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as connection:
         connection.execute(f"CREATE DATABASE {name}")
     return f"{postgres_server}/{name}"
+
+
+TARGETS = ["duckdb", "postgres", "dataset"]
+
+
+@pytest.fixture(params=TARGETS)
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where to sync, as the command line names it: each test runs on every target."""
+    if request.param == "duckdb":
+        return str(tmp_path / "copy.duckdb")
+    if request.param == "postgres":
+        return str(request.getfixturevalue("postgres_url"))
+    return str(tmp_path / "dataset")

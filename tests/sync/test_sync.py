@@ -38,7 +38,6 @@ from tracebridge.syncing.sources import Window
 
 pytest.importorskip("duckdb")
 SIZES = Sizes(experiments=2, traces=260, galileo_traces=180, planted=False)
-TARGETS = ["duckdb", "postgres", "dataset"]
 
 
 @pytest.fixture
@@ -62,16 +61,6 @@ def _sources(running: Running) -> list[Any]:
         GalileoRecords("trace", log_stream_id=GALILEO_LOG_STREAM_ID, page_size=60),
         GalileoRecords("span", log_stream_id=GALILEO_LOG_STREAM_ID, page_size=120),
     ]
-
-
-@pytest.fixture(params=TARGETS)
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """Where to sync, as the command line names it."""
-    if request.param == "duckdb":
-        return str(tmp_path / "copy.duckdb")
-    if request.param == "postgres":
-        return str(request.getfixturevalue("postgres_url"))
-    return str(tmp_path / "dataset")
 
 
 def _open(spec: str, flush_rows: int = 150) -> Any:

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from tests.proxy import FaultProxy, Rule
-from tests.sync.test_sync import SIZES, TARGETS, _contents, _open, _same, _sources, _truth
+from tests.sync.conftest import TARGETS
+from tests.sync.test_sync import SIZES, _contents, _open, _same, _sources, _truth
 from tracebridge import Galileo, Respan
 from tracebridge.emulator import Emulator, Running, serve
 from tracebridge.emulator.data import GALILEO_PROJECT_ID
@@ -36,15 +37,6 @@ def running() -> Iterator[Running]:
 def proxy(running: Running) -> Iterator[FaultProxy]:
     with FaultProxy(running.base_url) as faults:
         yield faults
-
-
-@pytest.fixture(params=TARGETS)
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "duckdb":
-        return str(tmp_path / "copy.duckdb")
-    if request.param == "postgres":
-        return str(request.getfixturevalue("postgres_url"))
-    return str(tmp_path / "dataset")
 
 
 def _sync(running: Running, url: str, target: str) -> Any:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.sync.test_sync import SIZES, TARGETS, _clients
+from tests.sync.test_sync import SIZES, _clients
 from tracebridge.cli import app
 from tracebridge.emulator import Emulator, Running, serve
 from tracebridge.errors import ConfigError, TargetConnectionError
@@ -27,15 +27,6 @@ runner = CliRunner()
 def running() -> Iterator[Running]:
     with serve(Emulator(seed=11, sizes=SIZES)) as served:
         yield served
-
-
-@pytest.fixture(params=TARGETS)
-def target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "duckdb":
-        return str(tmp_path / "copy.duckdb")
-    if request.param == "postgres":
-        return str(request.getfixturevalue("postgres_url"))
-    return str(tmp_path / "dataset")
 
 
 def _one_source(running: Running) -> list[RespanExperimentTraces]:
