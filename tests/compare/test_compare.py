@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 import tracebridge
 from tracebridge import ConfigError, Galileo, Respan
+from tracebridge.cli import app
 from tracebridge.comparing import Comparison, experiment_of
 from tracebridge.emulator import Emulator, Running, planted, serve
 from tracebridge.emulator.data import GALILEO_PROJECT_ID, _rng
@@ -339,3 +341,99 @@ def test_an_evaluator_that_changed_its_type_is_compared_where_both_agree() -> No
     assert acc.difference == pytest.approx(0.2) and acc.interval == pytest.approx((0.2, 0.2))
     rows = {r["key"]: r for r in result.rows()}
     assert rows["k2"]["acc.other"] == "good" and rows["k2"]["acc.difference"] is None
+
+
+def _scored(prefix: str, values: list[float | None]) -> list[dict]:
+    return [
+        {"id": f"{prefix}{n}", "comparison_key": f"k{n}", "start_time": f"2025-01-01T00:00:{n:02d}Z",
+         "scores": {} if value is None else {"acc": {"numerical_value": value}}}
+        for n, value in enumerate(values)
+    ]  # fmt: skip
+
+
+def test_the_gate_holds_at_the_bound_of_an_inclusive_condition() -> None:
+    """`<=` and `>=` include their bound: a difference of exactly -0.5 holds `acc <= -0.5`."""
+    a = experiment_of("respan", "a", _scored("a", [1.0, 1.0]))
+    b = experiment_of("respan", "b", _scored("b", [0.5, 0.5]))
+    result = tracebridge.compare(a, b)
+    assert [v.holds for v in result.check(["acc <= -0.5", "acc >= -0.5", "acc < -0.5",
+                                           "acc > -0.5", "acc == -0.5", "acc != -0.5"])] == [
+        True, True, False, False, True, False,
+    ]  # fmt: skip
+
+
+def test_a_second_condition_that_holds_fails_the_gate(tmp_path: Path) -> None:
+    """Through the command line: the first condition does not hold, the second does: exit 6,
+    and stderr says which."""
+    runner = CliRunner()
+    result = runner.invoke(
+        app,
+        ["compare", "exp_cmp_base", "exp_cmp_new", "--emulator", "--quiet",
+         "--fail-if", "latency_ms > 1000000000", "--fail-if", "correctness < -0.02"],
+    )  # fmt: skip
+    assert result.exit_code == 6, result.output
+    assert "fail-if held: correctness < -0.02" in result.stderr
+    assert "fail-if not held: latency_ms > 1000000000" in result.stderr
+
+
+def test_the_interval_is_over_the_items_that_have_a_value() -> None:
+    """Items with no value are not zeros: the interval of differences that are all -0.5
+    where present is exactly (-0.5, -0.5) however many items lack a value."""
+    a = experiment_of("respan", "a", _scored("a", [1.0, 1.0, 1.0, 1.0, None, None]))
+    b = experiment_of("respan", "b", _scored("b", [0.5, 0.5, 0.5, 0.5, 0.7, 0.9]))
+    metric = tracebridge.compare(a, b).pairs[0].metrics["acc"]
+    assert metric.n == 4 and metric.difference == pytest.approx(-0.5)
+    assert metric.interval == pytest.approx((-0.5, -0.5))
+    c = experiment_of("respan", "c", _scored("c", [1.0, 1.0, 1.0, 1.0, None, None]))
+    d = experiment_of("respan", "d", _scored("d", [0.6, 0.4, 0.6, 0.4, 0.1, 0.1]))
+    low, high = tracebridge.compare(c, d).pairs[0].metrics["acc"].interval
+    assert -0.6 - 1e-9 <= low <= high <= -0.4 + 1e-9  # means of -0.4 and -0.6, never diluted
+
+
+def test_the_report_paints_regressions_red_and_escapes_what_the_service_named(
+    tmp_path: Path,
+) -> None:
+    """A score that fell is `worse` (red), one that rose `better` (green), and so is a cost
+    that fell; an evaluator or experiment name holding markup is text in the HTML."""
+    pytest.importorskip("altair")
+    import re
+
+    from tracebridge.reporting import build
+
+    evil = "<img src=x onerror=alert(1)>"
+
+    def rows(prefix: str, acc: float, ok: float, cost: float) -> list[dict]:
+        return [
+            {"id": f"{prefix}{n}", "comparison_key": f"k{n}", "total_cost": cost + n / 1000,
+             "start_time": f"2025-01-01T00:00:{n:02d}Z",
+             "scores": {"acc": {"numerical_value": acc + n / 100},
+                        evil: {"numerical_value": ok + n / 100}}}
+            for n in range(8)
+        ]  # fmt: skip
+
+    base = experiment_of("respan", "base", rows("a", 0.9, 0.2, 0.02), name=evil)
+    new = experiment_of("respan", "new", rows("b", 0.5, 0.6, 0.01))
+    page = build(new, compare_with=base).html()
+    # as markup, only escaped; inside the charts' scripts, JSON text that ends none of them
+    outside = re.sub(r"<script\b.*?</script>", "", page, flags=re.S)
+    assert evil not in outside and html_escaped(evil) in outside
+    assert page.lower().count("<script") == page.lower().count("</script>")  # none cut short
+
+    paired = page[page.index("<h2>Paired comparison</h2>") :]
+
+    def direction(metric: str) -> str:
+        row = re.search(rf"<tr><td>{re.escape(metric)}</td>.*?</tr>", paired, re.S)
+        assert row is not None, metric
+        cells = re.findall(r'class="n ([a-z]*)"', row.group(0))
+        return next(cell for cell in cells if cell)
+
+    assert direction("acc") == "worse"
+    assert direction(html_escaped(evil)) == "better"
+    assert direction("cost_usd") == "better"
+    assert ".worse { color: #c62828; }" in page and ".better { color: #1a7f37; }" in page
+
+
+def html_escaped(text: str) -> str:
+    import html
+
+    return html.escape(text)

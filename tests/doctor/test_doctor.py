@@ -241,3 +241,40 @@ def test_doctor_refuses_to_replace_its_outputs_before_any_request(
     assert forced.exit_code == 0, forced.output
     assert json.loads(report.read_text())["agrees"] is True
     assert (cassettes / "doctor_respan.yaml").read_text() != "mine"
+
+
+@pytest.mark.parametrize(
+    "operation",
+    ["respan_client.api.experiments.create_experiment",
+     "respan_client.api.experiments.delete_experiment",
+     "respan_client.api.experiments.update_experiment"],
+)  # fmt: skip
+def test_doctor_refuses_to_send_what_is_not_read_only(operation: str) -> None:
+    """The guard doctor sends every request through refuses a create, a delete and an
+    update (what the spec marks unsafe to repeat), before anything is sent."""
+    import importlib
+
+    import httpx
+
+    from tracebridge.doctor.probe import Prober, ReadOnlyViolation
+    from tracebridge.doctor.schema import Spec
+
+    sent: list[httpx.Request] = []
+    http = httpx.Client(
+        base_url="http://127.0.0.1:9", transport=httpx.MockTransport(lambda r: sent.append(r))
+    )
+    package = operation.split(".")[0]
+    prober = Prober(package.split("_")[0], http, Spec.of(importlib.import_module(package)), False)
+    module = importlib.import_module(operation)
+    from respan_client.models import ExperimentCreate, ExperimentUpdate
+
+    arguments = {
+        "create_experiment": {
+            "body": ExperimentCreate.from_dict({"dataset_id": "d", "workflow": []})
+        },
+        "delete_experiment": {"experiment_id": "exp_1"},
+        "update_experiment": {"experiment_id": "exp_1", "body": ExperimentUpdate.from_dict({})},
+    }[operation.rsplit(".", 1)[1]]
+    with pytest.raises(ReadOnlyViolation):
+        prober.request(module, **arguments)
+    assert sent == []

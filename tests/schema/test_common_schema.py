@@ -327,3 +327,33 @@ def test_a_common_export_refuses_what_it_cannot_do_before_any_request(
     with pytest.raises(ConfigError, match="already there"):
         traces.to_file(tmp_path, schema="common")
     assert emulator.controls.request_log() == []
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"),
+    [("2025-01-01T05:30:00+05:30", datetime(2025, 1, 1, tzinfo=UTC)),
+     ("2024-12-31T19:00:00-05:00", datetime(2025, 1, 1, tzinfo=UTC)),
+     ("2025-01-01T00:00:00Z", datetime(2025, 1, 1, tzinfo=UTC)),
+     ("2025-01-01T00:00:00", datetime(2025, 1, 1, tzinfo=UTC))],
+)  # fmt: skip
+def test_a_time_with_another_offset_is_converted_to_utc_not_relabelled(
+    sent: str, stored: datetime
+) -> None:
+    """The same instant whatever offset it was sent with (both services and both paths)."""
+    respan = dict(common_rows([{"id": "t", "start_time": sent}], Origin("respan", "trace", {})))
+    assert respan["traces"]["start_time"] == stored
+    record = {"type": "trace", "id": "9f1c0000-0000-4000-8000-000000000002", "created_at": sent}
+    galileo = dict(common_rows([record], Origin("galileo", "record", {"root_type": "trace"})))
+    assert galileo["traces"]["start_time"] == stored
+
+
+@pytest.mark.parametrize("count", [2**63, 2**70, -(2**63) - 1, 1e30])
+def test_a_count_past_64_bits_is_null_not_kept(count: float) -> None:
+    """Every reader takes 64-bit integer columns: a count past them is null (the source row
+    keeps it in `raw`), never a value that fails the Parquet writer or wraps around."""
+    row = {"id": "t", "total_prompt_tokens": count, "total_completion_tokens": 1,
+           "total_tokens": count, "span_count": count}  # fmt: skip
+    traces = dict(common_rows([row], Origin("respan", "trace", {})))["traces"]
+    assert traces["input_tokens"] is None and traces["span_count"] is None
+    assert traces["total_tokens"] is None
+    assert str(int(count)) in traces["raw"] or repr(count) in traces["raw"]

@@ -185,3 +185,25 @@ def test_values_at_the_ends_of_their_range_are_written_validly(tmp_path: Path) -
         for attribute in span.attributes:
             if attribute.value.HasField("int_value"):
                 assert -(2**63) <= attribute.value.int_value < 2**63
+
+
+def test_a_failed_forced_otlp_export_leaves_the_old_file_as_it_was(tmp_path: Path) -> None:
+    """The file is written under a temporary name and renamed only when whole: a forced
+    export that fails half-way leaves the previous file byte for byte, and no stray file."""
+    from tracebridge.schema import Origin, common_rows
+    from tracebridge.schema.write import write_otlp
+
+    target = tmp_path / "t.otlp.jsonl"
+    target.write_bytes(b"the previous export\n")
+    rows = [{"id": f"t{n}", "start_time": "2025-01-01T00:00:00Z"} for n in range(1200)]
+
+    def failing() -> Any:
+        for count, pair in enumerate(common_rows(rows, Origin("respan", "trace", {}))):
+            if count == 1100:
+                raise OSError(28, "No space left on device")
+            yield pair
+
+    with pytest.raises(Exception, match="No space left"):
+        write_otlp(failing(), target, source="respan", overwrite=True)
+    assert target.read_bytes() == b"the previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.otlp.jsonl"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -84,3 +85,41 @@ def test_a_database_that_is_not_ours_is_one_line_naming_it(tmp_path: Path) -> No
     assert len(lines) == 1 and lines[0].startswith(f"error: could not write to '{database}'")
     with duckdb.connect(str(database)) as connection:
         assert connection.execute("SELECT count(*) FROM traces").fetchone() == (0,)
+
+
+def test_since_a_duration_reaches_back_from_now(
+    env: dict[str, str], emulator: Any, tmp_path: Path
+) -> None:
+    """`--since 7d` asks the organization's traces from seven days ago to now, never from a
+    moment in the future (which would find nothing and say so with exit 0)."""
+    from datetime import UTC, datetime, timedelta
+
+    before = datetime.now(UTC)
+    result = runner.invoke(
+        app, ["sync", "--logs", "traces", "--since", "7d", "--to", str(tmp_path / "c.duckdb"),
+              "--quiet", "--rate-limit", "0"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    asked = [r for r in emulator.controls.request_log() if r["path"].startswith("/api/traces/list")]
+    assert asked, emulator.controls.request_log()
+    from urllib.parse import parse_qs
+
+    start = datetime.fromisoformat(parse_qs(asked[0]["query"])["start_time"][0])
+    assert (
+        before - timedelta(days=7, minutes=1)
+        <= start
+        <= before - timedelta(days=7) + timedelta(minutes=1)
+    )
+
+
+def test_sql_refuses_to_replace_an_output_file(tmp_path: Path) -> None:
+    database = str(tmp_path / "evals.duckdb")
+    synced = runner.invoke(
+        app, ["sync", "--emulator", "-e", "exp_0001", "--to", database, "--quiet"]
+    )
+    assert synced.exit_code == 0, synced.output
+    out = tmp_path / "mine.csv"
+    out.write_text("my own numbers\n")
+    result = runner.invoke(app, ["sql", "SELECT * FROM traces", "--to", database, "-o", str(out)])
+    assert result.exit_code == 2 and "exists" in result.stderr, result.output
+    assert out.read_text() == "my own numbers\n"
