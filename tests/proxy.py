@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import inspect
 import json
 import socket
 import struct
@@ -213,6 +214,16 @@ MUTATIONS = (
 LINE_MUTATIONS = ("drop_lines", "html_line", "set_field")
 
 
+def _new_value(value: object, name: str, row: dict[str, object]) -> object:
+    """What set_field puts in `row[name]`: `value`, or what a callable makes of the old value
+    (and of the whole row, when it takes two arguments)."""
+    if not callable(value):
+        return value
+    if len(inspect.signature(value).parameters) == 2:
+        return value(row.get(name), row)
+    return value(row.get(name))
+
+
 def _lines_mutated(action: str, name: str, body: bytes, value: object) -> bytes:
     """A body of JSON lines changed line by line; any other body passes unchanged."""
     lines = body.split(b"\n")
@@ -227,7 +238,7 @@ def _lines_mutated(action: str, name: str, body: bytes, value: object) -> bytes:
         changed = []
         for line in records:
             row = json.loads(line)
-            row[name] = value(row.get(name)) if callable(value) else value
+            row[name] = _new_value(value, name, row)
             changed.append(json.dumps(row).encode())
         records = changed
     return b"\n".join(records) + b"\n"
@@ -265,7 +276,7 @@ def _mutated(action: str, name: str, body: bytes, value: object = None) -> bytes
         elif action == "drop_field":
             row.pop(name, None)
         elif action == "set_field":
-            row[name] = value(row.get(name)) if callable(value) else value
+            row[name] = _new_value(value, name, row)
     return json.dumps(answer).encode()
 
 

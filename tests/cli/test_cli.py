@@ -201,6 +201,13 @@ def test_debug_logging_ends_with_its_command(env: dict[str, str]) -> None:
     assert quiet.exit_code == 3 and len(quiet.stderr.strip().splitlines()) == 1
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """In the child, before it starts: SIGINT as a terminal leaves it. A suite started in
+    the background of a shell without job control (`pytest &` in a script) inherits SIGINT
+    ignored, and Python then installs no KeyboardInterrupt handler: Ctrl-C would be lost."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def started_export(
     env: dict[str, str],
     running: Running,
@@ -217,13 +224,14 @@ def started_export(
         rs.experiments.traces(EXP, page_size=5).to_csv(folder / "whole.csv")
     checkpoint = folder / ".t.csv.checkpoint"
     command = [
-        sys.executable, "-m", "tracebridge", "respan", "traces", EXP, "-o",
-        str(folder / "t.csv"), "--page-size", "5", "--rate-limit", "0", *options,
+        sys.executable, "-X", "faulthandler", "-m", "tracebridge", "respan", "traces", EXP,
+        "-o", str(folder / "t.csv"), "--page-size", "5", "--rate-limit", "0", *options,
     ]  # fmt: skip
     emulator.controls.latency = 0.15
     process = subprocess.Popen(
-        command, env={**os.environ, **env}, stderr=subprocess.PIPE, text=True
-    )
+        command, env={**os.environ, **env}, stderr=subprocess.PIPE, text=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
+    )  # fmt: skip
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         done = json.loads(checkpoint.read_text() or "{}") if checkpoint.exists() else {}
@@ -258,7 +266,7 @@ def test_a_killed_export_resumed_gives_the_same_file(
 def test_the_emulator_command_prints_its_url_and_keys() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "tracebridge", "emulator", "--port", "0"],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, text=True, preexec_fn=_ctrl_c_as_in_a_terminal,
     )  # fmt: skip
     try:
         assert process.stdout is not None
@@ -346,7 +354,12 @@ def test_ctrl_c_stops_without_waiting_for_requests_in_flight(
     emulator.controls.latency = 120.0  # every request from now on hangs for two minutes
     time.sleep(0.5)
     process.send_signal(signal.SIGINT)
-    _, said = process.communicate(timeout=30)  # far less than the stalled requests' 120 s
+    try:
+        _, said = process.communicate(timeout=30)  # far less than the stalled requests' 120 s
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGABRT)  # -X faulthandler: every thread's stack on stderr
+        _, said = process.communicate(timeout=30)
+        pytest.fail(f"Ctrl-C did not end the export within 30 s:\n{said[-6000:]}")
     assert process.returncode == 130
     assert "interrupted;" in said and "rows fetched so far are kept beside" in said
     assert "run the same export with --resume to continue" in said

@@ -31,6 +31,25 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _start(binaries: Path, data: Path, run_as: list[str]) -> int:
+    """Start the server on a free port; the port it listens on. A port another process took
+    between our look and the server's bind (several test processes start servers at once)
+    is tried again with another; a server that still does not start says why."""
+    for _ in range(3):
+        port = _free_port()
+        options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
+        started = subprocess.run(
+            [*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-t", "120",
+             "-l", str(data / "server.log"), "start"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if started.returncode == 0:
+            return port
+    log = data / "server.log"
+    told = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+    raise RuntimeError(f"PostgreSQL did not start:\n{started.stdout}{started.stderr}\n{told}")
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """The URL of a PostgreSQL server of our own (no database named: tests make theirs)."""
@@ -49,19 +68,12 @@ def postgres_server() -> Iterator[str]:
         shutil.chown(home, "postgres")
         shutil.chown(data, "postgres")
         run_as = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
     subprocess.run(
         [*run_as, str(binaries / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"],
         check=True,
         capture_output=True,
     )
-    options = f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(
-        [*run_as, str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-w",
-         "-l", str(data / "server.log"), "start"],
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
+    port = _start(binaries, data, run_as)
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:

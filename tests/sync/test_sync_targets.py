@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -170,3 +171,53 @@ def test_a_wrong_postgres_password_is_bad_input_and_hidden(postgres_server: str)
     result = runner.invoke(app, ["sql", "SELECT 1", "--to", url])
     assert result.exit_code == 2, result.output
     assert "hunter2" not in result.output
+
+
+def test_full_reads_everything_again_even_after_a_killed_run(running: Running, target: str) -> None:
+    """`full=True` (`--full`) walks the whole source, even when a killed run left a pending
+    walk that a plain run would resume from its last checkpoint."""
+    from datetime import UTC, datetime
+
+    from tracebridge.syncing.state import Pending
+
+    _sync(running, target)
+    [source] = _one_source(running)
+    opened = open_target(target)
+    opened.open()
+    try:
+        state = opened.load_state(source.identity)
+        late = datetime(2999, 1, 1, tzinfo=UTC)  # a checkpoint past every row
+        opened.save_state(state.advanced(pending=Pending(datetime.now(UTC), None, late)))
+    finally:
+        opened.close()
+    rs, _ = _clients(running)
+    with rs:
+        result = sync([source], target, respan=rs, full=True)
+        total = rs.experiments.traces(source.experiment_id).count
+    assert not result.sources[0].resumed
+    assert result.sources[0].rows_read == total
+
+
+def test_a_torn_write_of_the_dataset_state_leaves_the_previous_state(
+    running: Running, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The state file is replaced in one rename: a write that fails half-way (a full disk)
+    leaves the previous state whole, and the next run goes on from it."""
+    folder = tmp_path / "dataset"
+    _sync(running, str(folder))
+    state = (folder / "_tracebridge_sync.json").read_text()
+    original = Path.write_text
+
+    def torn(self: Path, data: str, *args: Any, **kwargs: Any) -> int:
+        if "_tracebridge_sync" in self.name:
+            original(self, data[: len(data) // 2], *args, **kwargs)
+            raise OSError(28, "No space left on device")
+        return original(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", torn)
+    running.emulator.insert_traces(_one_source(running)[0].experiment_id, 2)
+    with pytest.raises(OSError, match="No space"):
+        _sync(running, str(folder))
+    monkeypatch.undo()
+    assert (folder / "_tracebridge_sync.json").read_text() == state
+    _sync(running, str(folder))  # and the next run goes on
