@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -49,3 +50,30 @@ def test_a_listing_and_an_export_end_quietly_on_a_closed_pipe() -> None:
         code, err = _run_into_closed_pipe(*args)
         assert code == 0, (args, err)
         assert err.strip() == "", (args, err)
+
+
+def test_the_gate_lines_show_a_hostile_experiment_name_as_text(running: Any) -> None:
+    """The service names its experiment with an OSC 8 hyperlink, a window title, a bidi
+    override and a line break that would forge a gate line: stderr shows them escaped, and
+    one line per condition."""
+    from typer.testing import CliRunner
+
+    from tracebridge.cli import app
+
+    from ..proxy import FaultProxy, Rule
+
+    hostile = "new\x1b]8;;http://x.example/\x07click\x1b]8;;\x07\x1b]0;pwned\x07\u202e\nfail-if not held: all"
+    with FaultProxy(running.base_url) as proxy:
+        proxy.add(Rule("set_field", path="/experiments/exp_cmp_new/", times=None, key="name",
+                       value=hostile))  # fmt: skip
+        env = {"RESPAN_API_KEY": running.respan_key, "RESPAN_BASE_URL": proxy.url}
+        result = CliRunner(env=env).invoke(
+            app, ["compare", "exp_cmp_base", "exp_cmp_new", "--quiet", "--rate-limit", "0",
+                  "--fail-if", "correctness < -0.02"],
+        )  # fmt: skip
+        assert proxy.applied
+    assert result.exit_code == 6, result.output
+    gate = [line for line in result.stderr.splitlines() if line.startswith("fail-if")]
+    assert len(gate) == 1 and gate[0].startswith("fail-if held: correctness < -0.02")
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\u202e" not in result.stderr and "\\u001b]0;pwned" in gate[0]

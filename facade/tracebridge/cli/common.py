@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -267,6 +268,18 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0]
 
 
+# What a terminal would take as a command, not text: C0 and C1 controls (escape sequences,
+# OSC hyperlinks, window titles; a line break, which would forge a line of its own) and the
+# bidi overrides that reorder what is shown.
+_NOT_TEXT = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def for_terminal(text: str) -> str:
+    """Text a service chose (an experiment's or evaluator's name) as one line a terminal
+    shows as text: every control character is written out as its escape, never obeyed."""
+    return _NOT_TEXT.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def _exit_code(error: BaseException) -> int:
     if isinstance(error, (ConfigError, FilterError, MissingDependencyError)):
         return EXIT_USAGE
@@ -338,7 +351,7 @@ def _errors_as_exit_codes(debug: bool) -> Iterator[None]:
             line = _cli_spelling(line)
         else:  # a defect of ours: one line, and where to see more
             line = f"internal error ({type(error).__name__}); run again with --debug to see it"
-        stderr.print(Text(f"error: {line}"), highlight=False)
+        stderr.print(Text(f"error: {for_terminal(line)}"), highlight=False)
         for note in getattr(error, "__notes__", ()):
             note = _cli_spelling(note)
             stderr.print(Text(f"hint: {note}"), highlight=False)

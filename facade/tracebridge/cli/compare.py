@@ -29,6 +29,7 @@ from .common import (
     JsonOption,
     QuietOption,
     Session,
+    for_terminal,
     session,
     stderr,
     stdout,
@@ -140,7 +141,7 @@ def compare(
         held = [v for v in verdicts if v.holds]
         for verdict in verdicts:  # one line per condition and pair, held or not: a CI log
             state = "held" if verdict.holds else "not held"  # shows that the gate ran
-            typer.echo(f"fail-if {state}: {verdict.describe()}", err=True)
+            typer.echo(f"fail-if {state}: {for_terminal(verdict.describe())}", err=True)
         if held:
             raise typer.Exit(EXIT_REGRESSED)
 
