@@ -74,11 +74,22 @@ def env(running: Running, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
 def pytest_configure(config: pytest.Config) -> None:
     """The vendors' SDK environments, made while the first tests run (by the controller
     only, when the tests run in several processes): the conformance tests wait for them."""
-    if hasattr(config, "workerinput"):
+    if hasattr(config, "workerinput") or not _runs_conformance(config):
         return
     from .provision import start_vendor_sdks
 
     config.stash[_VENDOR_MAKER] = start_vendor_sdks()
+
+
+def _runs_conformance(config: pytest.Config) -> bool:
+    """Whether the paths asked for (the whole suite when none) take in tests/conformance,
+    the only tests that use the vendors' SDKs: a run of tests/sync does not make them."""
+    conformance = Path(__file__).resolve().parent / "conformance"
+    for arg in config.args:
+        path = (config.invocation_params.dir / arg.split("::")[0]).resolve()
+        if path.is_relative_to(conformance) or conformance.is_relative_to(path):
+            return True
+    return False
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

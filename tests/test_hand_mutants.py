@@ -1,4 +1,4 @@
-"""scripts/mutate.py's mutants still find the code they change: a refactor that moves a
+"""scripts/hand_mutants.py's mutants still find the code they change: a refactor that moves a
 mutated line would otherwise leave a mutant that can no longer be made, and its check
 would silently stop checking anything."""
 
@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_every_mutant_finds_its_line() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        from mutate import MUTANTS
+        from hand_mutants import MUTANTS
     finally:
         sys.path.pop(0)
     assert len(MUTANTS) >= 25
