@@ -4,6 +4,7 @@
     .venv/bin/python scripts/mutation.py syncing schema     # several, one after another
     .venv/bin/python scripts/mutation.py --scores           # every score, from kept results
     .venv/bin/python scripts/mutation.py doctor --survivors # what survived there, each as a diff
+    .venv/bin/python scripts/mutation.py doctor --again     # survivors tried again (new tests)
 
 mutmut makes the mutants itself (operators, comparisons, numbers, strings, arguments...),
 learns once which tests call each function, and runs only those for a mutant. It wants the
@@ -33,6 +34,7 @@ WORK = ROOT / ".mutation"
 # What a test may read beside itself (tests find the checkout's root as tests/..).
 LINKED = ["tests", "openapi", "docs", "scripts", "generated", "README.md", ".ci"]
 CAUGHT = {"killed", "timeout", "caught by type check", "segfault"}
+LEFT = {"survived", "no tests"}
 
 
 @dataclass(frozen=True)
@@ -121,9 +123,17 @@ def _environment(folder: Path) -> dict[str, str]:
     }
 
 
-def run(name: str, children: int) -> int:
+def run(name: str, children: int, again: bool = False) -> int:
+    """mutmut on the package: new and changed mutants; with `again`, also those that
+    survived or that no test reached (after tests were added: mutmut keeps a verdict)."""
     folder = prepare(name)
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
+    if again:
+        left = [key for key, status in verdicts(name).items() if status in LEFT]
+        if not left:
+            print(f"== {name}: no survivor to try again")
+            return 0
+        command += left
     print(f"== {name}: mutmut in {folder.relative_to(ROOT)}", flush=True)
     return subprocess.run(command, cwd=folder, env=_environment(folder), check=False).returncode
 
@@ -159,7 +169,7 @@ def score_line(name: str) -> str:
 
 def survivors(name: str) -> int:
     folder = WORK / name
-    left = [key for key, status in verdicts(name).items() if status in {"survived", "no tests"}]
+    left = [key for key, status in verdicts(name).items() if status in LEFT]
     for key in left:
         shown = subprocess.run(
             [sys.executable, "-m", "mutmut", "show", key], cwd=folder, env=_environment(folder),
@@ -176,7 +186,12 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"one or more of: {', '.join(PACKAGES)}")  # fmt: skip
     parser.add_argument("--scores", action="store_true", help="print every package's score")
     parser.add_argument("--survivors", action="store_true", help="show what survived, as diffs")
-    parser.add_argument("--children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--again",
+        action="store_true",
+        help="also try again the mutants that survived (after adding tests)",
+    )
+    parser.add_argument("--children", type=int, default=os.cpu_count() or 2)  # fmt: skip
     args = parser.parse_args(argv)
     unknown = [name for name in args.packages if name not in PACKAGES]
     if unknown:
@@ -188,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.packages:
             parser.error("name a package, or ask for --scores")
         for name in args.packages:
-            status = max(status, run(name, args.children))
+            status = max(status, run(name, args.children, args.again))
     for name in args.packages or PACKAGES:
         print(score_line(name))
     return status

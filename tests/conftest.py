@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,6 +80,18 @@ def pytest_configure(config: pytest.Config) -> None:
     from .provision import start_vendor_sdks
 
     config.stash[_VENDOR_MAKER] = start_vendor_sdks()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """While mutmut tries a mutant (scripts/mutation.py), the quickest tests first: most
+    mutants fail one, and the run stops at the first failure."""
+    if os.environ.get("MUTANT_UNDER_TEST", "") in ("", "stats", "fail"):
+        return
+    stats = Path("mutmut-stats.json")  # mutmut runs the tests in its copy, beside this file
+    if not stats.is_file():
+        return
+    took = json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {})
+    items.sort(key=lambda item: took.get(item.nodeid, 0.0))
 
 
 def _runs_conformance(config: pytest.Config) -> bool:
