@@ -228,28 +228,43 @@ def test_each_chart_draws_its_numbers(built: Report) -> None:
     assert any("experiment: prompt v2; lower: 0.2;" in m and m.endswith("count: 1") for m in bars)
 
     _, marks = _drawn(_chart(built, "ok-rate"))
-    assert "Title text 'ok: share true'" in marks
-    rates = sorted(m for m in marks if m.startswith("rate: "))
-    assert rates == ["rate: 100.000000%; experiment: prompt v1",
-                     "rate: 66.666667%; experiment: prompt v2"]  # fmt: skip
+    assert marks == [
+        "X-axis titled 'rate' for a linear scale with values from 0% to 100%",
+        "Y-axis for a discrete scale with 2 values: prompt v1, prompt v2",
+        "rate: 100.000000%; experiment: prompt v1",
+        "rate: 66.666667%; experiment: prompt v2",
+        "Title text 'ok: share true'",
+    ]
 
     _, marks = _drawn(_chart(built, "tone-labels"))
-    labels = sorted(m.split("; items")[0] + " " + m.rsplit("count: ", 1)[1]
-                    for m in marks if "count: " in m)  # fmt: skip
-    assert any(m.startswith("X-axis") for m in marks)
-    assert labels == sorted(["label: calm 6", "label: calm 5", "label: warm 1"])
-    assert "Symbol legend for fill color with 2 values: prompt v1, prompt v2" in marks
+    assert marks == [
+        "X-axis for a discrete scale with 2 values: calm, warm",
+        "Y-axis titled 'items' for a linear scale with values from 0 to 6",
+        "label: calm; items: 6; experiment: prompt v1; count: 6",
+        "label: calm; items: 5; experiment: prompt v2; count: 5",
+        "label: warm; items: 1; experiment: prompt v2; count: 1",
+        "Symbol legend for fill color with 2 values: prompt v1, prompt v2",
+        "Title text 'tone: labels'",
+    ]
 
-    _, marks = _drawn(_chart(built, "total_tokens-differences"))
-    assert "Title text 'total_tokens: paired differences (band: its interval)'" in marks
-    assert any(m.startswith("X-axis titled 'total_tokens: other - baseline'") for m in marks)
-    assert "Symbol legend for stroke color with 2 values: no change, mean difference" in marks
+    svg, marks = _drawn(_chart(built, "acc-differences"))
+    assert marks[0] == (
+        "X-axis titled 'acc: other - baseline' for a linear scale with values from −0.3 to 0.1"
+    )
+    assert marks[1] == "Y-axis titled 'items' for a linear scale with values from 0 to 4"
     bars = [m for m in marks if "; count: " in m]
-    assert sum(int(m.rsplit("count: ", 1)[1]) for m in bars) == 5  # every aligned item
-    rules = [m for m in marks if m.startswith("at: ")]
-    assert sorted(rules) == ["at: 0; what: no change", "at: 20; what: mean difference"]
-    band = [m for m in marks if m.startswith("low: ")]
-    assert band == ["low: 20; high: 20"]
+    assert len(bars) == 30  # the differences' own 30 bins
+    assert bars[0].endswith("lower: −0.3; upper: −0.286666666667; count: 1")  # k4: 0.2 - 0.5
+    assert bars[-1].endswith("lower: 0.0866666666667; upper: 0.1; count: 4")  # 0.6 - 0.5
+    assert marks[-5:-1] == [
+        "low: −0.14; high: 0.1",  # the interval, as in the table
+        "at: 0; what: no change",
+        "at: 0.02; what: mean difference",
+        "Symbol legend for stroke color with 2 values: no change, mean difference",
+    ]
+    assert marks[-1] == "Title text 'acc: paired differences (band: its interval)'"
+    for colour in ("#8c8c8c", "#d62728", "#333"):  # bars grey; mean and band red; zero dark
+        assert colour in svg, colour
 
 
 def test_report_writes_its_default_file_and_refuses_to_replace_it(
@@ -267,8 +282,22 @@ def test_report_writes_its_default_file_and_refuses_to_replace_it(
         "'report.html' exists; pass overwrite=True (--force) to replace it"
     )
     page.write_text("an older report")
-    tracebridge.report(new, overwrite=True)  # no baseline: one experiment
+    alone = tracebridge.report(new, overwrite=True)  # no baseline: one experiment
     assert "<h1>prompt v2</h1>" in page.read_text()
+    assert len(_chart(alone, "acc-histogram")["data"]["values"]) == 20  # 20 bins by default
+    assert len(_chart(made, "acc-histogram")["data"]["values"]) == 2 * 20
+    narrow = tracebridge.report(new, path=tmp_path / "narrow.html", bins=5)
+    assert len(_chart(narrow, "acc-histogram")["data"]["values"]) == 5
+
+
+def test_a_report_that_cannot_be_written_says_where_and_leaves_nothing(tmp_path: Path) -> None:
+    base, new = _experiments()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    with pytest.raises(tracebridge.ExportWriteError) as failed:
+        tracebridge.report(new, compare=base, path=blocked / "report.html")
+    assert str(failed.value) == f"cannot write {str(blocked / 'report.html')!r}: Not a directory"
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
 
 
 def test_pngs_go_into_a_new_folder_at_their_size_and_are_never_half_replaced(

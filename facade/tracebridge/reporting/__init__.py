@@ -10,6 +10,7 @@ Needs the `report` extra (Vega-Altair and vl-convert): `pip install 'tracebridge
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -114,7 +115,8 @@ def _write(path: Path, data: bytes, overwrite: bool) -> Path:
         part.write_bytes(data)
         os.replace(part, path)
     except OSError as error:
-        part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # none there, or no folder to hold one
+            part.unlink()
         raise ExportWriteError(f"cannot write {str(path)!r}: {error.strerror or error}") from None
     return path
 
