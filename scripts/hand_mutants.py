@@ -39,6 +39,7 @@ class Mutant:
     file: str
     old: str
     new: str
+    tests: tuple[str, ...] = ()  # the tests that should catch it (default: DEFAULT_TESTS)
 
 
 MUTANTS = [
@@ -150,6 +151,47 @@ MUTANTS = [
            "zip(names[1:] + names[:1], zip(*cells, strict=True), strict=True)"),
     Mutant("a page's nulls are not a kind", "export/flatten.py",
            "if kind_type is _Absent:", "if kind_type is _Absent or kind_type is type(None):"),
+    # the breakages issue 36 named, each caught by a test of what a user sees
+    Mutant("the gate's <= behaves as <", "comparing/gate.py",
+           '"<=": operator.le,', '"<=": operator.lt,', ("tests/compare",)),
+    Mutant("a second --fail-if that holds exits 0", "cli/compare.py",
+           "held = [v for v in verdicts if v.holds]", "held = [v for v in verdicts[:1] if v.holds]",
+           ("tests/compare",)),
+    Mutant("the report paints regressions green, improvements red", "reporting/page.py",
+           'return "better" if better else "worse"', 'return "worse" if better else "better"',
+           ("tests/compare",)),
+    Mutant("the report's service text no longer escaped", "reporting/page.py",
+           'return html.escape("" if value is None else str(value))',
+           'return "" if value is None else str(value)', ("tests/compare",)),
+    Mutant("doctor exits 0 when the service differs from the spec", "cli/doctor.py",
+           "if not found.agrees:\n        raise typer.Exit(EXIT_DIFFERS)",
+           "if False:\n        raise typer.Exit(EXIT_DIFFERS)", ("tests/doctor",)),
+    Mutant("doctor's read-only guard lets an unsafe operation through", "doctor/probe.py",
+           'if operation is None or not operation["safe_to_repeat"] or not safe_to_retry(request):',
+           "if operation is None:", ("tests/doctor",)),
+    Mutant("sync --full resumes a half-finished walk", "syncing/run.py",
+           "if pending is not None and not full:", "if pending is not None:", ("tests/sync",)),
+    Mutant("the dataset's state file written in place", "syncing/dataset.py",
+           'part = path.with_name(f".{STATE_FILE}.part")', "part = path", ("tests/sync",)),
+    Mutant("a time with another UTC offset relabelled UTC", "export/flatten.py",
+           "    return moment.astimezone(UTC)", "    return moment.replace(tzinfo=UTC)",
+           ("tests/schema",)),
+    Mutant("integers past 64 bits kept", "schema/values.py",
+           "return value if INT64_MIN <= value <= INT64_MAX else None", "return value",
+           ("tests/schema",)),
+    Mutant("the OTLP file written in place", "schema/write.py",
+           'part = target.with_name(f".{target.name}.part")', "part = target",
+           ("tests/schema",)),
+    Mutant("the bootstrap divides by every item, those without a value too", "comparing/stats.py",
+           "taken = size if has is None else (sum(pick(has)) if size > 1 else has[0])",
+           "taken = size", ("tests/compare",)),
+    Mutant("--since 7d points into the future", "cli/sync.py",
+           "return datetime.now(UTC) - duration(text)", "return datetime.now(UTC) + duration(text)",
+           ("tests/sync",)),
+    Mutant("sql -o replaces a file already there", "cli/sync.py",
+           "write_rows(records, output, columns=names, flatten=False)",
+           "write_rows(records, output, columns=names, flatten=False, overwrite=True)",
+           ("tests/sync",)),
 ]  # fmt: skip
 
 
@@ -168,7 +210,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="comma-separated mutant numbers (from 1)")
     parser.add_argument("--list", action="store_true", help="list the mutants and stop")
-    parser.add_argument("--tests", nargs="*", default=DEFAULT_TESTS, help="pytest arguments")
+    parser.add_argument("--tests", nargs="*", help="pytest arguments (default: each mutant's own"
+                        " tests, else the usual folders)")  # fmt: skip
     args = parser.parse_args(argv)
     chosen = range(1, len(MUTANTS) + 1)
     if args.only:
@@ -188,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         started = time.monotonic()
         try:
             path.write_text(original.replace(mutant.old, mutant.new), encoding="utf-8")
-            survived = run_tests(args.tests)
+            survived = run_tests(args.tests or list(mutant.tests) or DEFAULT_TESTS)
         finally:
             path.write_text(original, encoding="utf-8")
         verdict = "MISSED" if survived else "caught"
