@@ -129,6 +129,8 @@ def run(name: str, children: int, again: bool = False) -> int:
     folder = prepare(name)
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(children)]
     if again:
+        # tests changed: learn anew which test reaches which function
+        (folder / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
         left = [key for key, status in verdicts(name).items() if status in LEFT]
         if not left:
             print(f"== {name}: no survivor to try again")

@@ -49,8 +49,10 @@ def _experiments() -> tuple[Experiment, Experiment]:
             experiment_of("respan", "exp_b", new, name="prompt v2"))  # fmt: skip
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def built() -> Report:
+    """Built for each test (a fraction of a second): mutation testing credits what a fixture
+    runs to the first test that uses it, so a shared one would hide it from the rest."""
     base, new = _experiments()
     return build(new, compare_with=base)
 
