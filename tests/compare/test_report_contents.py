@@ -340,3 +340,77 @@ def test_pngs_go_into_a_new_folder_at_their_size_and_are_never_half_replaced(
     assert written[0] == tmp_path / "r.html" and len(written) == 1 + len(EXPECTED_CHARTS)
     assert first.read_bytes().startswith(b"\x89PNG")
     assert not list(tmp_path.rglob(".*.part"))
+
+
+def _digest(name: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(name.encode()).hexdigest()[:8]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("tone-histogram", "tone-histogram"),  # safe already: kept as it is
+        ("Tone-histogram", "Tone-histogram-{}"),  # `tone` on a case-blind disk: told apart
+        ("../judge: tone/v2", "judge_tone_v2-{}"),  # no folder, no dots in front
+        ("._x_.", "x-{}"),
+        ("///", "chart-{}"),
+        ("a" * 150, "a" * 100 + "-{}"),  # at most 100 characters and the digest
+    ],
+)
+def test_chart_file_names(name: str, expected: str) -> None:
+    from tracebridge.reporting import file_name
+
+    assert file_name(name) == expected.format(_digest(name))
+
+
+def test_every_file_is_checked_before_any_is_written(tmp_path: Path) -> None:
+    made = build(_experiments()[1])
+    page, folder = tmp_path / "r.html", tmp_path / "charts"
+    page.write_text("kept")
+    with pytest.raises(ConfigError) as refused:
+        made.write(page, png=folder)  # the page is there, no PNG yet
+    assert (
+        str(refused.value) == f"{str(page)!r} exists; pass overwrite=True (--force) to replace it"
+    )
+    assert page.read_text() == "kept" and not folder.exists()
+    folder.mkdir()
+    for chart in made.charts[:2]:
+        (folder / f"{chart.name}.png").write_bytes(b"kept")
+    with pytest.raises(ConfigError) as refused:
+        made.write(tmp_path / "new.html", png=folder)
+    first = folder / f"{made.charts[0].name}.png"
+    assert str(refused.value) == (
+        f"{str(first)!r} exists (and 1 more); pass overwrite=True (--force) to replace it"
+    )
+    for write in (made.write_html, made.write_pngs):
+        target = page if write == made.write_html else folder
+        with pytest.raises(ConfigError, match="exists; pass overwrite=True"):
+            write(target)  # each refuses by default too
+    assert page.read_text() == "kept" and first.read_bytes() == b"kept"
+
+
+def test_bins_from_1_to_50_and_the_comparison_as_compare_makes_it() -> None:
+    new = _experiments()[1]
+    for bins in (1, 50):
+        made = build(new, bins=bins)
+        assert len(_chart(made, "acc-histogram")["data"]["values"]) == bins
+    for bins in (0, 51):
+        with pytest.raises(ConfigError) as refused:
+            build(new, bins=bins)
+        assert str(refused.value) == f"bins must be from 1 to 50, not {bins}"
+    # twelve items of varied differences: another seed or count of resamples moves the ends
+    rows = [_row("a", n, 0.5, True, "calm", 0.01, 1.0, 100) for n in range(12)]
+    before = experiment_of("respan", "before", rows)
+    rows = [_row("b", n, 0.3 + 0.05 * n - 0.013 * n * n % 0.2, True, "calm", 0.01, 1.0, 100)
+            for n in range(12)]  # fmt: skip
+    after = experiment_of("respan", "after", rows)
+    made = build(after, compare_with=before)
+    assert made.comparison is not None
+    shown = made.comparison.pairs[0].metrics["acc"].interval
+    alone = tracebridge.compare(before, after)  # the same defaults: 2,000 resamples, seed 0
+    assert shown == alone.pairs[0].metrics["acc"].interval
+    for other in (tracebridge.compare(before, after, seed=1),
+                  tracebridge.compare(before, after, resamples=2001)):  # fmt: skip
+        assert other.pairs[0].metrics["acc"].interval != shown
