@@ -58,17 +58,29 @@ PACKAGES = {
 }
 
 
-def _config(package: Package, name: str) -> str:
-    """The folder's pyproject.toml: the project's pytest settings and mutmut's."""
+def _section(header: str) -> str:
+    """One section of the project's pyproject.toml, its header included, as written."""
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    start = text.index("[tool.pytest.ini_options]")
+    start = text.index(f"[{header}]")
     end = text.find("\n[", start + 1)
-    pytest_section = text[start : end if end > 0 else len(text)].rstrip()
+    return text[start : end if end > 0 else len(text)].rstrip()
+
+
+def _config(package: Package, name: str) -> str:
+    """The folder's pyproject.toml: the project's pytest and mypy settings (mypy's paths
+    made the folder's), and mutmut's."""
+    mypy = _section("tool.mypy")
+    paths = 'mypy_path = "facade:generated"'
+    if paths not in mypy:
+        raise SystemExit(f"pyproject.toml's [tool.mypy] no longer says {paths}: update mutation.py")
+    mypy = mypy.replace(paths, 'mypy_path = "src:generated"')
 
     def listed(items: list[str]) -> str:
         return "[" + ", ".join(f'"{item}"' for item in items) + "]"
 
-    return f"""{pytest_section}
+    return f"""{_section("tool.pytest.ini_options")}
+
+{mypy}
 
 [tool.mutmut]
 source_paths = ["src"]
@@ -98,18 +110,8 @@ def prepare(name: str) -> Path:
         path = folder / link
         if not path.is_symlink():
             path.symlink_to(target)
-    config = _config(PACKAGES[name], name)
-    config += f"\n[tool.mypy]\n{_mypy_section()}\n"
-    (folder / "pyproject.toml").write_text(config, encoding="utf-8")
+    (folder / "pyproject.toml").write_text(_config(PACKAGES[name], name), encoding="utf-8")
     return folder
-
-
-def _mypy_section() -> str:
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    start = text.index("[tool.mypy]") + len("[tool.mypy]")
-    end = text.find("\n[", start)
-    section = text[start:end].strip()
-    return section.replace('mypy_path = "facade:generated"', 'mypy_path = "src:generated"')
 
 
 def _environment(folder: Path) -> dict[str, str]:

@@ -87,7 +87,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     mutants fail one, and the run stops at the first failure."""
     if os.environ.get("MUTANT_UNDER_TEST", "") in ("", "stats", "fail"):
         return
-    stats = Path("mutmut-stats.json")  # mutmut runs the tests in its copy, beside this file
+    stats = Path("mutmut-stats.json")  # in the copy of the checkout mutmut runs the tests in
     if not stats.is_file():
         return
     took = json.loads(stats.read_text(encoding="utf-8")).get("duration_by_test", {})
